@@ -1,0 +1,1 @@
+"""Thin command-line commands: each parses options and calls one library function."""

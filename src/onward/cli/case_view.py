@@ -1,0 +1,107 @@
+"""Rich rendering of a case: parties, a timeline of requests and proceedings, assurances, sources."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+
+from onward.model.case import Case
+from onward.model.dates import PartialDate
+from onward.model.source import Citation
+from onward.model.states import state_name
+
+
+def _states(codes: list[str]) -> str:
+    return ", ".join(f"{state_name(c)} ({c})" for c in codes) or "—"
+
+
+def _cites(citations: list[Citation]) -> str:
+    return "; ".join(c.source + (f", {c.locator}" if c.locator else "") for c in citations)
+
+
+def _date(date: PartialDate | None) -> str:
+    return date.isoformat() if date else "undated"
+
+
+def parties(case: Case) -> Panel:
+    person = case.person
+    lines = [
+        f"[bold]{person.display_name}[/bold]"
+        + (f" (also {', '.join(n.name for n in person.names[1:])})" if len(person.names) > 1 else ""),
+        f"nationality: {_states(person.nationalities)}",
+        f"profile: {', '.join(p.value.replace('_', ' ') for p in person.profile) or '—'}",
+    ]
+    for status in person.statuses:
+        granted = f" granted by {state_name(status.granted_by)}" if status.granted_by else ""
+        lines.append(f"status: {status.kind.value.replace('_', ' ')}{granted} ({_date(status.date)})")
+    lines += [
+        "",
+        f"held in: {_states([case.custodial_state])}",
+        f"fears persecution in: {_states(case.persecuting_states)}",
+        f"requested by: {_states(case.requesting_states)}",
+        f"proposed destinations: {_states(case.proposed_destinations)}",
+        f"as of: {case.as_of}   jurisdiction: {case.jurisdiction}   language: {case.language}",
+    ]
+    return Panel("\n".join(lines), title=f"{case.title} [dim]({case.id})[/dim]", expand=False)
+
+
+def timeline(case: Case) -> Table:
+    table = Table(title="Timeline", title_justify="left", show_lines=False)
+    for column in ("date", "event", "outcome", "sources"):
+        table.add_column(column, overflow="fold")
+    rows: list[tuple[PartialDate | None, str, str, str]] = []
+    for request in case.requests:
+        charges = f": {', '.join(request.charges)}" if request.charges else ""
+        rows.append(
+            (
+                request.received,
+                f"request from {state_name(request.requesting_state)}{charges}",
+                "received",
+                _cites(request.sources),
+            )
+        )
+    for proceeding in case.proceedings:
+        text = f"{proceeding.stage.replace('_', ' ')} — {proceeding.body}"
+        if proceeding.destinations:
+            text += f" (to {_states(proceeding.destinations)})"
+        if proceeding.reference:
+            text += f" [{proceeding.reference}]"
+        for condition in proceeding.conditions:
+            text += f"\n  condition: {condition}"
+        rows.append((proceeding.date, text, proceeding.outcome.value.replace("_", " "), _cites(proceeding.sources)))
+    undated = [r for r in rows if r[0] is None]
+    dated = sorted((r for r in rows if r[0] is not None), key=lambda r: (r[0].earliest(), r[0].latest()))  # type: ignore[union-attr]
+    for date, text, outcome, cites in dated + undated:
+        table.add_row(_date(date), text, outcome, cites)
+    return table
+
+
+def assurances(case: Case) -> Table:
+    table = Table(title="Assurances and conditions", title_justify="left")
+    for column in ("from", "terms", "monitoring", "sources"):
+        table.add_column(column, overflow="fold")
+    for assurance in case.assurances:
+        origin = state_name(assurance.giving_state)
+        if assurance.imposed_by:
+            origin += f"\n(imposed by {assurance.imposed_by})"
+        terms = "\n".join(f"{t.item.value.replace('_', ' ')}: {t.text or ''}".rstrip(": ") for t in assurance.terms)
+        table.add_row(origin, terms, "\n".join(assurance.monitoring) or "none stated", _cites(assurance.sources))
+    return table
+
+
+def sources(case: Case) -> Table:
+    table = Table(title="Sources", title_justify="left")
+    for column in ("id", "publisher", "title", "date", "verification"):
+        table.add_column(column, overflow="fold")
+    for source in case.sources:
+        table.add_row(source.id, source.publisher, source.title, _date(source.date), source.verification.value)
+    return table
+
+
+def render_case(case: Case) -> RenderableType:
+    parts: list[RenderableType] = [parties(case), timeline(case)]
+    if case.assurances:
+        parts.append(assurances(case))
+    parts.append(sources(case))
+    return Group(*parts)

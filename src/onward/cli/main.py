@@ -1,0 +1,111 @@
+"""The ``onward`` command: global options, sub-commands, and the one place errors become messages."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+import typer
+
+from onward import __version__
+from onward.cli import case as case_commands
+from onward.cli.context import AppContext
+from onward.errors import CaseFileError, OnwardError
+from onward.model.schema import write_schemas
+from onward.settings import Settings
+from onward.store import open_store
+from onward.store.migrate import upgrade
+
+app = typer.Typer(
+    name="onward",
+    help="Assess direct and onward (chain) refoulement risk in extradition and removal cases.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.add_typer(case_commands.app, name="case")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"onward {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    database_url: str = typer.Option(
+        None,
+        "--database-url",
+        envvar="ONWARD_DATABASE_URL",
+        help="SQLAlchemy URL (default: SQLite in the user data folder)",
+    ),
+    debug: bool = typer.Option(False, "--debug", help="show tracebacks for errors"),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="print the version"),
+) -> None:
+    settings = Settings()
+    if database_url:
+        settings = settings.model_copy(update={"database_url": database_url})
+    ctx.obj = AppContext(settings=settings, debug=debug)
+    ctx.call_on_close(ctx.obj.close)
+
+
+@app.command()
+def init(ctx: typer.Context) -> None:
+    """Create or upgrade the store (SQLite by default; PostgreSQL with ONWARD_DATABASE_URL)."""
+    app_ctx: AppContext = ctx.obj
+    url = app_ctx.settings.resolved_database_url()
+    store = open_store(url)
+    try:
+        heads = upgrade(store)
+    finally:
+        store.close()
+    app_ctx.console.print(f"[green]store ready[/green] at {url} (schema {', '.join(heads)})")
+
+
+@app.command()
+def schema(ctx: typer.Context, folder: Path = typer.Argument(Path("docs/schema"))) -> None:
+    """Write the JSON Schema of case files, incidents and sources into FOLDER."""
+    app_ctx: AppContext = ctx.obj
+    for path in write_schemas(folder):
+        app_ctx.console.print(f"wrote {path}")
+
+
+def _report(error: OnwardError, debug: bool) -> None:
+    err = AppContext(settings=Settings()).err
+    if isinstance(error, CaseFileError):
+        for problem in error.problems:
+            err.print(problem.render(), markup=False, highlight=False, soft_wrap=True)
+    err.print(f"[bold red]error:[/bold red] {error.message}", highlight=False, soft_wrap=True)
+    if error.hint:
+        err.print(f"hint: {error.hint}", markup=False, highlight=False)
+    if debug:
+        err.print("".join(traceback.format_exception(error)), markup=False, highlight=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code; user mistakes become one message, never a traceback."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        result = app(args=args, prog_name="onward", standalone_mode=False)
+    except OnwardError as error:
+        _report(error, "--debug" in args)
+        return error.exit_code
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        return 130
+    except typer.TyperException as error:  # usage errors: unknown option, missing argument
+        show = getattr(error, "show", None)
+        if callable(show):
+            show()
+        else:
+            typer.echo(f"error: {error}", err=True)
+        code = getattr(error, "exit_code", 2)
+        return code if isinstance(code, int) else 2
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:
+    sys.exit(main())

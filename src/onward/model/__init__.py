@@ -1,0 +1,1 @@
+"""The domain model: every record Onward knows, defined once."""

@@ -1,0 +1,95 @@
+"""Opening the store: one SQLAlchemy engine on SQLite (the embedded default) or PostgreSQL."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from onward.errors import ConfigurationError, StoreError
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class Store:
+    """A database holding cases, the knowledge base and evidence; every write goes through ``transaction``."""
+
+    engine: Engine
+    clock: Clock = field(default=utc_now)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One atomic unit of work: everything in the block is committed together or not at all."""
+        try:
+            with self.engine.begin() as connection:
+                yield connection
+        except OperationalError as exc:
+            raise StoreError(f"the database refused the operation: {exc.orig}") from exc
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as connection:
+                yield connection
+        except OperationalError as exc:
+            raise StoreError(f"the database could not be read: {exc.orig}") from exc
+
+    def is_initialised(self) -> bool:
+        try:
+            return inspect(self.engine).has_table("alembic_version")
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot reach the database: {exc}") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def open_store(url: str, *, schema: str | None = None, clock: Clock = utc_now) -> Store:
+    """Open (without migrating) the store at ``url``; ``schema`` selects a PostgreSQL schema."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise ConfigurationError(f"not a database URL: {url!r}", hint="e.g. sqlite:///path/onward.sqlite3") from exc
+    backend = parsed.get_backend_name()
+    connect_args: dict[str, Any] = {}
+    if backend == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    elif backend == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        if schema:
+            connect_args["options"] = f"-csearch_path={schema}"
+    else:
+        raise ConfigurationError(f"unsupported database {backend!r}", hint="use sqlite:/// or postgresql://")
+    try:
+        engine = create_engine(parsed, connect_args=connect_args, pool_pre_ping=True)
+    except (ArgumentError, ImportError) as exc:
+        raise ConfigurationError(f"cannot use database URL {url!r}: {exc}") from exc
+    if backend == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return Store(engine=engine, clock=clock)

@@ -1,0 +1,29 @@
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from onward.model.schema import PUBLISHED, schema_text
+from onward.store import Store
+from onward.store.tables import metadata
+
+SCHEMA_DIR = Path(__file__).resolve().parents[1] / "docs" / "schema"
+
+
+def test_published_json_schemas_are_current() -> None:
+    for name, model in PUBLISHED.items():
+        committed = (SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")
+        assert committed == schema_text(model), f"docs/schema/{name}.schema.json is stale: run `onward schema`"
+
+
+def test_migrations_match_table_definitions(store: Store) -> None:
+    with store.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, metadata)
+    assert differences == []
+
+
+def test_migrated_store_has_every_table(store: Store) -> None:
+    names = set(sa.inspect(store.engine).get_table_names())
+    assert set(metadata.tables) <= names
