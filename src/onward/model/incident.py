@@ -49,3 +49,25 @@ class Incident(Record):
     despite_interim_measures: bool | None = None
     description: str | None = None
     sources: list[Citation] = Field(default_factory=list)
+
+
+class ExtractedIncident(Record):
+    """An incident an extractor proposes from one passage, waiting for a person to review it.
+
+    ``quote`` is an exact substring of the passage, at ``quote_start:quote_end``.
+    """
+
+    kind: IncidentKind
+    status: IncidentStatus
+    from_state: CountryCode | None = None
+    to_state: CountryCode | None = None
+    subjects: list[str] = Field(default_factory=list)
+    subject_count: int | None = Field(default=None, ge=0)
+    profile: list[Profile] = Field(default_factory=list)
+    date: EventDate | None = None
+    quote: str
+    quote_start: int = Field(ge=0)
+    quote_end: int = Field(ge=0)
+    uncertain: bool = False
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    rule: str | None = Field(default=None, description="which extraction rule produced it, for review")
