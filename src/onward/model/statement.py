@@ -49,8 +49,7 @@ class Statement(Record):
     supersedes: str | None = Field(default=None, description="id of the statement this one corrects")
     note: str | None = None
 
-    @property
-    def id(self) -> str:
+    def content_id(self) -> str:
         """Content id: the same fact from the same source and locator always gets the same id."""
         key = {
             "subject": self.subject,
