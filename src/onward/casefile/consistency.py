@@ -7,6 +7,7 @@ file with five mistakes gets five messages in one pass.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -17,6 +18,7 @@ from onward.casefile.yamlnodes import position
 from onward.errors import Problem
 from onward.model.dates import PartialDate
 from onward.model.states import is_state
+from onward.procedure.model import available_jurisdictions, load_procedure
 
 Path = list[str | int]
 
@@ -198,6 +200,33 @@ def _nothing_after_as_of(root: dict[str, Any], add: Add) -> None:
                 )
 
 
+def _stages_known(root: dict[str, Any], add: Add) -> None:
+    jurisdiction = root.get("jurisdiction", "FR")
+    if not isinstance(jurisdiction, str):
+        return
+    if jurisdiction.upper() not in available_jurisdictions():
+        add(
+            ["jurisdiction"],
+            "no extradition procedure is described for this jurisdiction",
+            expected="one of " + ", ".join(available_jurisdictions()),
+            found=repr(jurisdiction),
+        )
+        return
+    procedure = load_procedure(jurisdiction)
+    stage_ids = [s.id for s in procedure.stages]
+    for index, item in _items(root, "proceedings"):
+        stage = item.get("stage")
+        if isinstance(stage, str) and stage not in stage_ids:
+            close = [s for s in stage_ids if stage.startswith(s)] or difflib.get_close_matches(stage, stage_ids, n=1)
+            add(
+                ["proceedings", index, "stage"],
+                f"not a stage of the {procedure.jurisdiction} procedure",
+                expected="one of " + ", ".join(stage_ids),
+                found=repr(stage),
+                hint=f"did you mean {close[0]!r}?" if close else None,
+            )
+
+
 _CHECKS: list[Callable[[dict[str, Any], Add], None]] = [
     _unique_ids,
     _citations_resolve,
@@ -206,4 +235,5 @@ _CHECKS: list[Callable[[dict[str, Any], Add], None]] = [
     _proceedings_after_requests,
     _assurance_refs,
     _nothing_after_as_of,
+    _stages_known,
 ]

@@ -11,8 +11,11 @@ from rich.table import Table
 from onward.casefile.io import dump_case, load_case, read_case
 from onward.cli.case_view import render_case
 from onward.cli.context import FORMAT_OPTION, OutputFormat, context_of
+from onward.cli.timeline_view import render_timeline, timeline_document
 from onward.errors import CaseFileError, InputError
 from onward.model.case import Case
+from onward.procedure.model import load_procedure
+from onward.procedure.timeline import place_case
 from onward.store import cases as case_store
 from onward.store import changelog
 
@@ -126,3 +129,21 @@ def history(ctx: typer.Context, case_id: str, output: OutputFormat = FORMAT_OPTI
         fields = "\n".join(f"{c.path}: {c.before!r} → {c.after!r}" for c in e.changes[:20])
         table.add_row(str(e.seq), e.at.isoformat(timespec="seconds"), e.actor, e.summary, fields)
     app_ctx.console.print(table if entries else f"no changes recorded for case {case_id!r}")
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    case_ref: str = typer.Argument(..., metavar="FILE|ID"),
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Place the case's proceedings on its jurisdiction's procedure; list next steps and deadlines."""
+    app_ctx = context_of(ctx)
+    case = _case_from(ctx, case_ref)
+    placed = place_case(case, load_procedure(case.jurisdiction))
+    if output is OutputFormat.JSON:
+        app_ctx.print_json(timeline_document(placed))
+    else:
+        app_ctx.console.print(render_timeline(placed))
+    if placed.problems:
+        raise typer.Exit(1)

@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from onward.model.case import Case
-from onward.model.dates import PartialDate
+from onward.model.dates import PartialDate, chronological
 from onward.model.source import Citation
 from onward.model.states import state_name
 
@@ -70,9 +70,7 @@ def timeline(case: Case) -> Table:
         for condition in proceeding.conditions:
             text += f"\n  condition: {condition}"
         rows.append((proceeding.date, text, proceeding.outcome.value.replace("_", " "), _cites(proceeding.sources)))
-    undated = [r for r in rows if r[0] is None]
-    dated = sorted((r for r in rows if r[0] is not None), key=lambda r: (r[0].earliest(), r[0].latest()))  # type: ignore[union-attr]
-    for date, text, outcome, cites in dated + undated:
+    for date, text, outcome, cites in sorted(rows, key=lambda r: chronological(r[0])):
         table.add_row(_date(date), text, outcome, cites)
     return table
 

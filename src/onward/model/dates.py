@@ -113,6 +113,13 @@ class PartialDate(BaseModel):
         return (self.earliest(), self.latest()) < (other.earliest(), other.latest())
 
 
+def chronological(date: PartialDate | None) -> tuple[int, dt.date, dt.date]:
+    """Sort key that orders partial dates by their span and puts undated items last."""
+    if date is None:
+        return (1, dt.date.max, dt.date.max)
+    return (0, date.earliest(), date.latest())
+
+
 class EventDate(BaseModel):
     """When something happened: one partial date, or a range ``start/end`` when sources disagree.
 

@@ -1,0 +1,153 @@
+"""Placing a case's proceedings on its jurisdiction's procedure: sequence checks, current stage, next deadlines.
+
+The walk follows the procedure's transitions in date order; a step the procedure does not allow after
+the previous one (a decree before any favourable avis, a second avis without an annulment) is flagged
+as an impossible sequence instead of being silently accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from onward.model.case import Case, Outcome, Proceeding
+from onward.model.dates import chronological
+from onward.procedure.calendar import period_end
+from onward.procedure.model import Deadline, Procedure, Stage
+
+
+@dataclass(frozen=True)
+class PlacedStep:
+    proceeding: Proceeding
+    stage: Stage | None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class NextStep:
+    stage: Stage
+    deadline: Deadline | None = None
+    due: dt.date | None = None
+    overdue: bool = False
+    if_outcome: Outcome | None = None
+
+    def describe_deadline(self) -> str:
+        if self.deadline is None:
+            return "no statutory time limit"
+        period = self.deadline.period
+        unit = period.unit.value.replace("_", " ")
+        text = (
+            f"within {period.amount} {unit.removesuffix('s') if period.amount == 1 else unit} of {self.deadline.anchor}"
+        )
+        if self.due is not None:
+            text += f" — by {self.due.isoformat()}"
+        return text
+
+
+@dataclass
+class Timeline:
+    procedure: Procedure
+    as_of: dt.date
+    steps: list[PlacedStep] = field(default_factory=list)
+    current: PlacedStep | None = None
+    next_steps: list[NextStep] = field(default_factory=list)
+    advice: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        return [s.problem for s in self.steps if s.problem]
+
+
+def _ordered(proceedings: list[Proceeding]) -> list[Proceeding]:
+    return sorted(proceedings, key=lambda p: chronological(p.date))
+
+
+def _deadlines(procedure: Procedure, after: Stage, to: Stage, outcome: Outcome | None) -> list[Deadline]:
+    return [
+        d for d in procedure.deadlines if d.after == after.id and d.stage == to.id and (d.on is None or d.on == outcome)
+    ]
+
+
+def place_case(case: Case, procedure: Procedure) -> Timeline:
+    """Walk the case's proceedings through ``procedure`` and list what comes next as of the case date."""
+    as_of = case.as_of.latest()
+    timeline = Timeline(procedure=procedure, as_of=as_of)
+    previous: PlacedStep | None = None
+    for proceeding in _ordered(case.proceedings):
+        stage = procedure.stage(proceeding.stage)
+        problem: str | None = None
+        if stage is None:
+            problem = f"stage {proceeding.stage!r} is not a stage of the {procedure.jurisdiction} procedure"
+        elif not stage.parallel:
+            allowed = _allowed_after(procedure, previous)
+            if stage.id not in allowed:
+                after = (
+                    f"{previous.stage.id} ({previous.proceeding.outcome.value})"
+                    if previous and previous.stage
+                    else "the start"
+                )
+                problem = f"{stage.id} cannot follow {after}; the procedure allows " + (
+                    ", ".join(allowed) or "nothing after it"
+                )
+            if stage.requires_request and not case.requests:
+                problem = f"{stage.id} needs an extradition request, and the case records none"
+        placed = PlacedStep(proceeding, stage, problem)
+        timeline.steps.append(placed)
+        if stage is not None and not stage.parallel:
+            previous = placed
+    timeline.current = previous
+    timeline.next_steps = _next_steps(procedure, previous, as_of)
+    stages_ahead = {n.stage.id for n in timeline.next_steps} | (
+        {previous.stage.id} if previous and previous.stage else set()
+    )
+    timeline.advice = [a.text for a in procedure.advice if a.stage in stages_ahead]
+    return timeline
+
+
+def _allowed_after(procedure: Procedure, previous: PlacedStep | None) -> list[str]:
+    if previous is None or previous.stage is None:
+        return [procedure.start, *procedure.successors(procedure.start, None)]
+    outcome = previous.proceeding.outcome
+    if outcome is Outcome.PENDING:
+        return []
+    return procedure.successors(previous.stage.id, outcome)
+
+
+def _following(
+    procedure: Procedure, stage: Stage, proceeding: Proceeding, outcome: Outcome | None, as_of: dt.date
+) -> list[NextStep]:
+    steps: list[NextStep] = []
+    for following_id in procedure.successors(stage.id, outcome):
+        following = procedure.stage(following_id)
+        if following is None:
+            continue
+        deadlines = _deadlines(procedure, stage, following, outcome)
+        if not deadlines:
+            steps.append(NextStep(following, if_outcome=outcome))
+        for deadline in deadlines:
+            due = None
+            decided = proceeding.outcome is not Outcome.PENDING
+            if decided and deadline.from_stage_date and proceeding.date is not None and proceeding.date.day:
+                due = period_end(proceeding.date.earliest(), deadline.period, procedure.holidays)
+            steps.append(
+                NextStep(following, deadline, due, overdue=due is not None and due < as_of, if_outcome=outcome)
+            )
+    return steps
+
+
+def _next_steps(procedure: Procedure, current: PlacedStep | None, as_of: dt.date) -> list[NextStep]:
+    if current is None or current.stage is None:
+        start = procedure.stage(procedure.start)
+        return [NextStep(start)] if start else []
+    stage, proceeding = current.stage, current.proceeding
+    if proceeding.outcome is Outcome.PENDING:
+        # The stage is still open: list it, then what each possible decision would lead to.
+        steps = [NextStep(stage)]
+        outcomes: list[Outcome | None] = [t.on for t in procedure.transitions if t.from_ == stage.id and t.on]
+        for outcome in outcomes or [None]:
+            steps += _following(procedure, stage, proceeding, outcome, as_of)
+    else:
+        steps = _following(procedure, stage, proceeding, proceeding.outcome, as_of)
+    if not stage.final:
+        steps.extend(NextStep(s) for s in procedure.stages if s.parallel)
+    return steps
