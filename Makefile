@@ -4,22 +4,35 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/ablyazov/case.yaml
 
-.PHONY: setup demo test lint typecheck unit lock schema
+OUT := out
+
+.PHONY: setup demo test lint typecheck unit browser web-assets lock schema
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check uv
 	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	bash scripts/web-assets.sh || echo "NOTICE: htmx not installed; the web pages work without it"
 	touch $@
 
 setup: $(VENV)/.installed
 
 demo: setup
 	$(BIN)/onward init
+	$(BIN)/onward kb build
 	$(BIN)/onward case validate $(EXAMPLE)
 	$(BIN)/onward case import $(EXAMPLE)
 	$(BIN)/onward case show ablyazov
+	$(BIN)/onward case timeline ablyazov
+	mkdir -p $(OUT)
+	$(BIN)/onward assess ablyazov
+	$(BIN)/onward assess ablyazov --format html -o $(OUT)/ablyazov-assessment.html
+	$(BIN)/onward draft open_letter ablyazov --org examples/ablyazov/org.yaml --format docx -o $(OUT)/ablyazov-open-letter-en.docx
+	$(BIN)/onward draft open_letter ablyazov --org examples/ablyazov/org.yaml --format pdf -o $(OUT)/ablyazov-open-letter-en.pdf
+	$(BIN)/onward draft open_letter ablyazov --org examples/ablyazov/org.yaml --lang fr --format pdf -o $(OUT)/ablyazov-lettre-ouverte-fr.pdf
+	$(BIN)/onward draft --check $(OUT)/ablyazov-open-letter-en.docx --case ablyazov
+	@echo "Assessment and letters written to $(OUT)/"
 
 lint: setup
 	$(BIN)/ruff check src tests
@@ -28,8 +41,15 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-unit: setup
+unit: setup browser
 	$(BIN)/python -m pytest
+
+# Debian's chromium for the end-to-end tests (installed when running as root; otherwise they skip with a notice).
+browser:
+	bash scripts/ensure-chromium.sh
+
+web-assets:
+	bash scripts/web-assets.sh
 
 test: lint typecheck unit
 

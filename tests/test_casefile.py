@@ -93,3 +93,10 @@ def test_round_trip_preserves_the_case(example_case_path: Path, tmp_path: Path) 
     again = load_case(out)
     assert again == case
     assert dump_case(again) == out.read_text(encoding="utf-8")
+
+
+def test_control_characters_are_a_located_problem() -> None:
+    case, problems = parse_case("title: t\nid: \x07x\n", "ctl.yaml")
+    assert case is None
+    assert problems[0].line == 2
+    assert "unacceptable character" in problems[0].message

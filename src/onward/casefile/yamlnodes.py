@@ -13,7 +13,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 
 
@@ -49,6 +49,16 @@ def parse_yaml(text: str) -> Any:
         column = mark.column + 1 if mark is not None else None
         problem = exc.problem or str(exc)
         raise YamlSyntaxError(problem, line, column) from exc
+    except YAMLError as exc:  # e.g. ReaderError: a control character, which carries no line mark
+        line, column = _line_of(text, getattr(exc, "position", None))
+        raise YamlSyntaxError(str(exc).splitlines()[0], line, column) from exc
+
+
+def _line_of(text: str, offset: int | None) -> tuple[int | None, int | None]:
+    if offset is None:
+        return None, None
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def position(root: Any, path: Sequence[str | int]) -> tuple[int | None, int | None]:

@@ -10,7 +10,14 @@ import typer
 
 from onward import __version__
 from onward.cli import case as case_commands
+from onward.cli import eval as eval_commands
+from onward.cli import evidence as evidence_commands
+from onward.cli import kb as kb_commands
+from onward.cli import review as review_commands
+from onward.cli import web as web_commands
+from onward.cli.assess import assess_command
 from onward.cli.context import AppContext
+from onward.cli.draft import draft_command
 from onward.errors import CaseFileError, OnwardError
 from onward.model.schema import write_schemas
 from onward.settings import Settings
@@ -25,6 +32,16 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(case_commands.app, name="case")
+app.add_typer(eval_commands.app, name="eval")
+web_commands.register(app)
+app.add_typer(kb_commands.app, name="kb")
+app.command("assess")(assess_command)
+app.command("draft")(draft_command)
+app.command("ingest")(evidence_commands.ingest_command)
+app.command("search")(evidence_commands.search_command)
+app.add_typer(evidence_commands.app, name="evidence")
+app.command("extract")(review_commands.extract_command)
+app.add_typer(review_commands.app, name="review")
 
 
 def _version(value: bool) -> None:

@@ -10,11 +10,13 @@ from pydantic import BaseModel
 from onward.model.case import Case
 from onward.model.incident import Incident
 from onward.model.source import Source
+from onward.risk.assessment import Assessment
 
 PUBLISHED: dict[str, type[BaseModel]] = {
     "case": Case,
     "incident": Incident,
     "source": Source,
+    "assessment": Assessment,
 }
 
 

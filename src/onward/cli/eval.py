@@ -1,0 +1,106 @@
+"""``onward eval …``: the product's own measurement against gold data.
+
+onward eval extraction ../shared/eval/gold_dev.jsonl
+onward eval extraction gold.jsonl --format json --show-misses
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from onward.cli import eval_backtest
+from onward.cli.context import FORMAT_OPTION, AppContext, OutputFormat, context_of
+from onward.eval.extraction import ExtractionReport, Listed, evaluate
+from onward.eval.gold import read_gold
+
+app = typer.Typer(help="Measure Onward against gold data: extraction and backtests.", no_args_is_help=True)
+eval_backtest.register(app)
+
+
+@app.command()
+def extraction(
+    ctx: typer.Context,
+    gold: Path = typer.Argument(..., metavar="GOLD.jsonl", help="gold annotations, one passage per line"),
+    output: OutputFormat = FORMAT_OPTION,
+    show_misses: bool = typer.Option(False, "--show-misses", help="list every miss and false positive"),
+) -> None:
+    """Score the incident extractor: precision, recall, F1 (kind + from + to) and per-field accuracy."""
+    # spaCy loads with the extractor (seconds): imported only when this command runs, not with every command.
+    from onward.evidence.extract import default_extractor
+
+    app_ctx = context_of(ctx)
+    extractor = default_extractor()
+    passages = read_gold(gold, extractor.gazetteer)
+    report = evaluate(passages, lambda text, year, country: extractor.extract(text, year=year, country=country))
+    if output is OutputFormat.JSON:
+        data = report.as_dict()
+        if not show_misses:
+            data.pop("misses")
+            data.pop("false_positives")
+        app_ctx.print_json(data)
+        return
+    _render(app_ctx, gold, report, show_misses)
+
+
+def _render(app_ctx: AppContext, gold: Path, report: ExtractionReport, show_misses: bool) -> None:
+    console = app_ctx.console
+    console.print(
+        f"[bold]{gold}[/bold]: {report.passages} passages, {report.gold_incidents} gold incidents "
+        f"({report.gold_uncertain} uncertain), {report.proposed} proposed"
+    )
+    table = Table(title="Incident level (kind + from + to, multiset matching)")
+    for column in ("scoring", "precision", "recall", "F1", "TP", "FP", "FN"):
+        table.add_column(column, justify="right" if column != "scoring" else "left")
+    for name, scores in (
+        ("strict (headline: uncertain gold required)", report.strict),
+        ("lenient (uncertain gold optional)", report.lenient),
+    ):
+        table.add_row(
+            name,
+            f"{scores.precision:.3f}",
+            f"{scores.recall:.3f}",
+            f"{scores.f1:.3f}",
+            str(scores.true_positives),
+            str(scores.false_positives),
+            str(scores.false_negatives),
+        )
+    console.print(table)
+    fields = Table(title=f"Field accuracy on the {report.matched} matched incidents")
+    fields.add_column("field")
+    fields.add_column("accuracy", justify="right")
+    for name, accuracy in report.field_accuracy().items():
+        fields.add_row(name, f"{accuracy:.3f}")
+    console.print(fields)
+    kinds = Table(title="By kind (strict)")
+    for column in ("kind", "precision", "recall", "TP", "FP", "FN"):
+        kinds.add_column(column, justify="right" if column != "kind" else "left")
+    for kind, scores in sorted(report.by_kind.items()):
+        kinds.add_row(
+            kind,
+            f"{scores.precision:.3f}",
+            f"{scores.recall:.3f}",
+            str(scores.true_positives),
+            str(scores.false_positives),
+            str(scores.false_negatives),
+        )
+    console.print(kinds)
+    if show_misses:
+        _listing(app_ctx, "Misses (gold incidents not proposed)", report.misses)
+        _listing(app_ctx, "False positives (proposed, not in gold)", report.false_positives)
+    elif report.misses or report.false_positives:
+        console.print(f"{len(report.misses)} misses, {len(report.false_positives)} false positives (--show-misses)")
+
+
+def _listing(app_ctx: AppContext, title: str, items: list[Listed]) -> None:
+    app_ctx.console.print(f"[bold]{title}[/bold]: {len(items)}")
+    for item in items:
+        flag = " (uncertain)" if item.uncertain else ""
+        app_ctx.console.print(
+            f"  {item.passage_id}  {item.kind} {item.from_state or '?'} → {item.to_state or '?'}{flag}\n"
+            f"    “{item.quote}”",
+            markup=False,
+            highlight=False,
+        )

@@ -1,0 +1,116 @@
+"""The search language a researcher types: words, "exact phrases", prefixes, AND / OR / NOT, parentheses.
+
+``"asylum seekers" Uzbekistan NOT Tajikistan``, ``(extradited OR deported) "to Kazakhstan"``,
+``deport* -Russia``. Words side by side must all appear (AND); ``OR`` offers alternatives; ``NOT`` and
+a leading ``-`` exclude. Operators are written in capitals, so a search for the word "not" is
+``"not"``. The query is parsed once, here, into a small tree that the store compiles for FTS5 or for
+PostgreSQL; both therefore answer the same question. A query must look for something: a group made
+only of exclusions ("NOT Russia") is refused, because "everything except" is not evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from onward.errors import InputError
+from onward.evidence.text import query_words
+from onward.model.evidence import AllOf, AnyOf, Term
+from onward.model.evidence import SearchQuery as Query
+
+# A phrase in straight or typographic quotes, a parenthesis, or a bare word (up to a space, quote or parenthesis).
+_LEXEME = re.compile(r'\s*(?:(?P<phrase>["“”](?P<inside>[^"“”]*)["“”]\*?)|(?P<paren>[()])|(?P<word>[^\s()"“”]+))')
+
+
+def _lexemes(text: str) -> list[str]:
+    lexemes: list[str] = []
+    position = 0
+    while position < len(text):
+        match = _LEXEME.match(text, position)
+        if match is None or match.end() == position:
+            break
+        lexemes.append(match.group().strip())
+        position = match.end()
+    return [lexeme for lexeme in lexemes if lexeme]
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lexemes = _lexemes(text)
+        self.at = 0
+
+    def fail(self, message: str) -> InputError:
+        return InputError(
+            f"search query {self.text!r}: {message}",
+            hint='e.g. "asylum seekers" Uzbekistan NOT Tajikistan, (extradited OR deported) deport*',
+        )
+
+    def peek(self) -> str | None:
+        return self.lexemes[self.at] if self.at < len(self.lexemes) else None
+
+    def any_of(self) -> Query:
+        parts = [self.all_of()]
+        while self.peek() == "OR":
+            self.at += 1
+            parts.append(self.all_of())
+        return parts[0] if len(parts) == 1 else AnyOf(tuple(parts))
+
+    def all_of(self) -> Query:
+        required: list[Query] = []
+        excluded: list[Query] = []
+        while (lexeme := self.peek()) is not None and lexeme not in (")", "OR"):
+            if lexeme == "AND":
+                self.at += 1
+                continue
+            unit, negated = self.unit()
+            if unit is not None:
+                (excluded if negated else required).append(unit)
+        if not required:
+            if excluded:
+                raise self.fail("NOT needs something to exclude from (write `torture NOT Russia`)")
+            raise self.fail("expected a word or a phrase to look for")
+        if len(required) == 1 and not excluded:
+            return required[0]
+        return AllOf(tuple(required), tuple(excluded))
+
+    def unit(self) -> tuple[Query | None, bool]:
+        """One word, phrase or parenthesised group, and whether it is excluded (``NOT x`` or ``-x``)."""
+        negated = self.peek() == "NOT"
+        if negated:
+            self.at += 1
+        lexeme = self.peek()
+        if lexeme is None or lexeme in (")", "OR", "AND", "NOT"):
+            raise self.fail(f"expected a word after {'NOT' if negated else 'an operator'}, found {lexeme or 'the end'}")
+        self.at += 1
+        if lexeme == "(":
+            inner = self.any_of()
+            if self.peek() != ")":
+                raise self.fail("a parenthesis is not closed")
+            self.at += 1
+            return inner, negated
+        if lexeme.startswith("-") and len(lexeme) > 1 and not negated:
+            negated = True
+            lexeme = lexeme[1:]
+        prefix = lexeme.endswith("*")
+        words = query_words(lexeme.rstrip("*"))
+        return (Term(words, prefix) if words else None), negated
+
+
+def parse_query(text: str) -> Query:
+    """Parse a search query; an ``InputError`` names what is wrong with it."""
+    parser = _Parser(text)
+    if not parser.lexemes:
+        raise parser.fail("the query is empty")
+    query = parser.any_of()
+    if parser.peek() is not None:
+        raise parser.fail(f"unexpected {parser.peek()!r} (is a parenthesis not opened?)")
+    return query
+
+
+def terms(query: Query) -> list[Term]:
+    """Every term the query looks for (not those it excludes): what snippets highlight."""
+    if isinstance(query, Term):
+        return [query]
+    if isinstance(query, AnyOf):
+        return [term for part in query.parts for term in terms(part)]
+    return [term for part in query.required for term in terms(part)]

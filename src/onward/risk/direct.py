@@ -1,0 +1,238 @@
+"""Direct risk: is there a real risk of ill-treatment for this person in this state, as of a date?
+
+Khasanov and Rakhmanov v Russia [GC] (28492/15, 29 Apr 2022) asks three questions in turn: the
+general situation in the state (here: Political Terror Scale, Freedom in the World), the situation
+of the person's group (judgments and documented transfers concerning people of the same profile;
+Kaboulov v Ukraine §112: membership of a group exposed to a systematic practice suffices), and the
+person's individual circumstances (CAT General Comment 4 §45). Each tier adds log-odds; the sum is
+squashed to a score in [0, 1] and named low / moderate / high / very high by ``model.yaml``.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from onward.model.case import Case
+from onward.model.person import StatusKind
+from onward.risk.explain import EvidenceRef, Reason, squash
+from onward.risk.inputs import Indicator, RiskInputs
+from onward.risk.params import RiskParams
+from onward.risk.profiles import case_refs, profile_towards, similarity
+
+PTS_NAMES = ("pts_a", "pts_h", "pts_s")
+
+
+class DirectRisk(BaseModel):
+    """The direct-risk answer for one state, with the reasons of each tier."""
+
+    state: str
+    score: float = Field(ge=0, le=1)
+    level: str
+    systemic: bool = Field(description="the KB shows a systemic practice that assurances cannot erase")
+    tiers: list[str] = Field(description="the Khasanov and Rakhmanov tiers with evidence: general, group, individual")
+    reasons: list[Reason]
+
+
+def _general(inputs: RiskInputs, params: RiskParams, state: str) -> tuple[Reason, int | None]:
+    facts = inputs.state(state)
+    children: list[Reason] = []
+    pts: list[Indicator] = facts.latest(PTS_NAMES, inputs.as_of)
+    worst: int | None = None
+    if pts:
+        values = [int(float(i.value)) for i in pts]
+        worst = max(values)
+        weight = params.direct.pts_logit.get(str(worst), 0.0)
+        listing = ", ".join(f"{i.name.upper()} {i.value} ({i.year})" for i in pts)
+        note = f"Political Terror Scale: {listing}; the highest level counts"
+        if len(set(values)) > 1:
+            note += " (the reporting sources disagree; all are shown)"
+        evidence = [ref for i in pts for ref in i.evidence]
+        children.append(
+            Reason(factor="Political Terror Scale", weight=weight, contribution=weight, note=note, evidence=evidence)
+        )
+    fiw = facts.latest(["fiw_status"], inputs.as_of)
+    if fiw:
+        status = str(fiw[0].value)
+        weight = params.direct.fiw_logit.get(status, 0.0)
+        children.append(
+            Reason(
+                factor="Freedom in the World status",
+                weight=weight,
+                contribution=weight,
+                note=f"{status} in {fiw[0].year}",
+                evidence=list(fiw[0].evidence),
+            )
+        )
+    note = "general situation (Khasanov and Rakhmanov, tier 1)"
+    if not children:
+        note += ": no indicator in the knowledge base for this state at this date"
+    return Reason(factor="general situation", note=note, children=children), worst
+
+
+def _group(case: Case, inputs: RiskInputs, params: RiskParams, state: str) -> tuple[Reason, bool]:
+    person = profile_towards(case, state)
+    weight_of = params.transfer.verification_weight
+    judgments: list[Reason] = []
+    systemic = False
+    for judgment in inputs.judgments:
+        if state != judgment.destination and state not in judgment.onward_destinations:
+            continue
+        if not judgment.violation_found:
+            continue
+        sim = similarity(person, judgment.profiles, params.profiles)
+        value = params.direct.group_judgment_logit * sim * weight_of.get(judgment.verification, 0.4)
+        systemic = systemic or sim >= params.profiles.similarity_same_family
+        judgments.append(
+            Reason(
+                factor=f"judgment: {judgment.name}",
+                weight=params.direct.group_judgment_logit,
+                contribution=value,
+                note=f"Art. 3 risk found on removal to {state} ({judgment.date}); profile similarity {sim:.2f}",
+                evidence=list(judgment.evidence),
+            )
+        )
+    incidents: list[Reason] = []
+    for event in inputs.transfers:
+        if event.to_state != state or event.status not in ("completed", "pending"):
+            continue
+        sim = similarity(person, event.profiles, params.profiles)
+        value = params.direct.group_incident_logit * sim * weight_of.get(event.verification, 0.4)
+        incidents.append(
+            Reason(
+                factor=f"transfer into {state}: {event.label or event.id}",
+                weight=params.direct.group_incident_logit,
+                contribution=value,
+                note=f"{event.kind}, {event.status}; profile similarity {sim:.2f}",
+                evidence=list(event.evidence),
+            )
+        )
+    children = _capped(judgments, params.direct.group_judgment_cap, "judgments") + _capped(
+        incidents, params.direct.group_incident_cap, "transfers"
+    )
+    note = "the person's group (tier 2; Kaboulov v Ukraine §112)"
+    if not children:
+        note += ": no judgment or documented transfer about people of this profile in this state"
+    return Reason(factor="group", note=note, children=children), systemic
+
+
+def _capped(reasons: list[Reason], cap: float, what: str) -> list[Reason]:
+    """Keep every reason but scale contributions so their sum stays within ``cap``; say so."""
+    total = sum(r.contribution or 0.0 for r in reasons)
+    if total <= cap or total <= 0:
+        return reasons
+    scale = cap / total
+    scaled = [r.model_copy(update={"contribution": (r.contribution or 0.0) * scale}) for r in reasons]
+    scaled[0] = scaled[0].model_copy(update={"note": scaled[0].note + f"; {what} capped at {cap} log-odds in total"})
+    return scaled
+
+
+def _individual(case: Case, params: RiskParams, state: str) -> Reason:
+    weights = params.direct.individual
+    person = case.person
+    children: list[Reason] = []
+    political = {str(p) for p in person.profile} & set(params.profiles.political)
+    if political and (state in case.persecuting_states or state in person.nationalities):
+        children.append(
+            Reason(
+                factor="political profile against this state",
+                weight=weights.political_profile_against_state,
+                contribution=weights.political_profile_against_state,
+                note=f"{', '.join(sorted(political))} (CAT GC4 §45: political affiliation or activity)",
+                evidence=case_refs(case, person.sources, "the person's profile"),
+            )
+        )
+    identity = {str(p) for p in person.profile} & set(params.profiles.identity)
+    if identity and state in case.persecuting_states:
+        children.append(
+            Reason(
+                factor="religious or ethnic profile against this state",
+                weight=weights.identity_profile_against_state,
+                contribution=weights.identity_profile_against_state,
+                note=f"{', '.join(sorted(identity))} (CAT GC4 §45: ethnicity, religion)",
+                evidence=case_refs(case, person.sources, "the person's profile"),
+            )
+        )
+    if state in person.previous_ill_treatment:
+        children.append(
+            Reason(
+                factor="previous ill-treatment",
+                weight=weights.previous_ill_treatment,
+                contribution=weights.previous_ill_treatment,
+                note="previously ill-treated in this state (CAT GC4 §45)",
+                evidence=case_refs(case, person.sources, "previous ill-treatment"),
+            )
+        )
+    for status in person.statuses:
+        protective = status.kind in (StatusKind.REFUGEE_STATUS, StatusKind.UNHCR_MANDATE_REFUGEE)
+        if protective and state in status.vis_a_vis and status.granted_by != state:
+            children.append(
+                Reason(
+                    factor="refugee status vis-à-vis this state",
+                    weight=weights.refugee_status_vis_a_vis,
+                    contribution=weights.refugee_status_vis_a_vis,
+                    note=f"{status.kind} granted by {status.granted_by or 'UNHCR'} {status.date or ''}".strip(),
+                    evidence=case_refs(case, status.sources, "refugee status"),
+                )
+            )
+    for request in case.requests:
+        if request.requesting_state != state:
+            continue
+        children.append(
+            Reason(
+                factor="wanted by this state",
+                weight=weights.wanted_by_state,
+                contribution=weights.wanted_by_state,
+                note=f"request {request.id}: detention as a criminal suspect on arrival (Kaboulov v Ukraine §112)",
+                evidence=case_refs(case, request.sources, f"extradition request {request.id}"),
+            )
+        )
+        keywords = [k for k in params.political.charge_keywords if any(k in c.lower() for c in request.charges)]
+        if keywords:
+            children.append(
+                Reason(
+                    factor="charges typical of political prosecution",
+                    weight=weights.political_charges,
+                    contribution=weights.political_charges,
+                    note=f"charges: {'; '.join(request.charges)}",
+                    evidence=case_refs(case, request.sources, f"charges in request {request.id}"),
+                )
+            )
+        break
+    if state in person.nationalities:
+        children.append(
+            Reason(
+                factor="national of this state",
+                weight=weights.nationality,
+                contribution=weights.nationality,
+                note="returned as a national, within the state's full jurisdiction",
+                evidence=case_refs(case, person.sources, "nationality"),
+            )
+        )
+    note = "individual circumstances (tier 3; CAT GC4 §45)"
+    if not children:
+        note += ": none of the case's facts points at this state"
+    return Reason(factor="individual", note=note, children=children)
+
+
+def direct_risk(case: Case, inputs: RiskInputs, params: RiskParams, state: str) -> DirectRisk:
+    """The three-tier direct-risk assessment of ``case``'s person in ``state`` as of ``inputs.as_of``."""
+    base = Reason(
+        factor="starting point",
+        weight=params.direct.base_logit,
+        contribution=params.direct.base_logit,
+        note="no risk presumed without evidence",
+    )
+    general, worst_pts = _general(inputs, params, state)
+    group, group_systemic = _group(case, inputs, params, state)
+    individual = _individual(case, params, state)
+    reasons = [base, general, group, individual]
+    score = squash(sum(r.total() for r in reasons))
+    systemic = group_systemic or (worst_pts is not None and worst_pts >= params.assurances.systemic_pts)
+    tiers = [r.factor for r in (general, group, individual) if r.children]
+    return DirectRisk(
+        state=state, score=score, level=params.level(score), systemic=systemic, tiers=tiers, reasons=reasons
+    )
+
+
+def evidence_of(risk: DirectRisk) -> list[EvidenceRef]:
+    return [ref for reason in risk.reasons for ref in reason.all_evidence()]

@@ -1,0 +1,169 @@
+"""Findings: the legal question answered per destination, separately for direct and onward risk.
+
+"Are there substantial grounds for believing that the person would face a real risk of torture or
+ill-treatment in Russia — or of being passed on by Russia to Kazakhstan?" Each answer is *real risk
+established*, *not established* or *insufficient evidence*, never a bare number: it names its legal
+bases, its reasoning, the evidence, and what evidence would change it. Assurances can lower a risk;
+where the knowledge base shows the risk to be systemic they cannot bring it below a real risk
+(Othman v UK §189; Baysakov and Others v Ukraine), and the finding says so.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from onward.model.states import state_name
+from onward.risk.direct import DirectRisk, evidence_of
+from onward.risk.explain import EvidenceRef
+from onward.risk.params import RiskParams
+
+ESTABLISHED, NOT_ESTABLISHED, INSUFFICIENT = "real risk established", "not established", "insufficient evidence"
+
+DIRECT_BASES = [
+    "ECHR Art. 3 (Soering v UK; Chahal v UK [GC] §74)",
+    "CAT Art. 3",
+    "ICCPR Art. 7",
+    "Refugee Convention Art. 33",
+]
+ONWARD_BASES = [
+    "ECHR Art. 3, indirect refoulement (T.I. v UK (dec.); Hirsi Jamaa v Italy [GC])",
+    "CAT Art. 3 and General Comment 4 §12",
+    "ICCPR Art. 7",
+    "Refugee Convention Art. 33",
+    "ECE Art. 15 (re-extradition needs the consent of the extraditing state)",
+]
+# Factors that do not make a risk personal (Khasanov and Rakhmanov): the general situation alone
+# suffices only in the most extreme cases. Being wanted by the state does: the person will be
+# detained as a suspect there (Kaboulov v Ukraine §112).
+NON_SPECIFIC = {"national of this state"}
+GROUP_SPECIFIC = 0.3
+
+
+class Finding(BaseModel):
+    """One answer to the legal test, with its bases, reasoning, evidence and what would change it."""
+
+    question: str = Field(pattern=r"^(direct|onward)$")
+    destination: str
+    via: str | None = Field(default=None, description="for onward risk: the persecuting state reached")
+    status: str
+    legal_bases: list[str]
+    reasoning: str
+    would_change: list[str]
+    evidence: list[EvidenceRef] = Field(default_factory=list)
+
+
+def _specific(risk: DirectRisk) -> bool:
+    for reason in risk.reasons:
+        if reason.factor == "group" and reason.total() >= GROUP_SPECIFIC:
+            return True
+        if reason.factor == "individual" and any(c.factor not in NON_SPECIFIC for c in reason.children):
+            return True
+    return False
+
+
+def direct_finding(risk: DirectRisk, params: RiskParams, *, reduction: float = 0.0) -> Finding:
+    """Direct risk in ``risk.state``: established, not established or insufficient evidence."""
+    name = state_name(risk.state)
+    score = risk.score * (1.0 - reduction)
+    threshold = params.findings.direct_established
+    reasoning = f"score {risk.score:.2f} ({risk.level}) from the tiers: {', '.join(risk.tiers) or 'none'}"
+    if reduction:
+        reasoning += f"; assurances lower it to {score:.2f}"
+    if reduction and risk.systemic and risk.score >= threshold > score:
+        score = risk.score
+        reasoning += "; but the knowledge base shows a systemic practice, which assurances cannot erase"
+    would_change: list[str]
+    if not risk.tiers:
+        status = INSUFFICIENT
+        would_change = [
+            f"indicators of the general situation in {name}",
+            f"judgments or incidents about people of this profile in {name}",
+        ]
+    elif score >= threshold and (_specific(risk) or risk.level == "very high"):
+        status = ESTABLISHED
+        would_change = [f"evidence that the practices shown no longer exist in {name} (the risk is assessed ex nunc)"]
+    elif score >= threshold:
+        status = INSUFFICIENT
+        reasoning += "; the general situation alone suffices only in the most extreme cases (Khasanov and Rakhmanov)"
+        would_change = [
+            f"evidence about the treatment of people of this profile in {name}",
+            "individual factors (CAT GC4 §45)",
+        ]
+    else:
+        status = NOT_ESTABLISHED
+        would_change = [
+            f"judgments or documented incidents showing ill-treatment of people of this profile in {name}",
+            "individual factors: political activity, previous ill-treatment, refugee status (CAT GC4 §45)",
+        ]
+    return Finding(
+        question="direct",
+        destination=risk.state,
+        status=status,
+        legal_bases=DIRECT_BASES,
+        reasoning=reasoning,
+        would_change=would_change,
+        evidence=evidence_of(risk),
+    )
+
+
+def onward_finding(
+    destination: str,
+    target: DirectRisk,
+    target_finding: Finding,
+    *,
+    probability: float,
+    before_assurances: float,
+    systemic_edge: bool,
+    outgoing_edges: int,
+    evidence: list[EvidenceRef],
+    params: RiskParams,
+) -> Finding:
+    """Onward risk from ``destination`` to the persecuting state ``target.state``."""
+    d, k = state_name(destination), state_name(target.state)
+    threshold = params.findings.onward_established
+    reasoning = f"probability {probability:.2f} of onward transfer to {k} (before assurances {before_assurances:.2f})"
+    held = probability
+    if before_assurances >= threshold > probability and (target.systemic or systemic_edge):
+        held = before_assurances
+        reasoning += "; assurances would lower it, but the practice shown is systemic and they cannot erase it"
+    reasoning += f"; direct risk in {k}: {target_finding.status}"
+    if target_finding.status == INSUFFICIENT:
+        status = INSUFFICIENT
+        would_change = [f"evidence of the risk the person faces in {k} itself"]
+    elif outgoing_edges == params.findings.onward_insufficient_edges:
+        status = INSUFFICIENT
+        reasoning += f"; the knowledge base documents no transfer channel or practice of {d}"
+        would_change = [f"documented transfers from {d}, or its extradition treaties and conventions"]
+    elif held >= threshold and target_finding.status == ESTABLISHED:
+        status = ESTABLISHED
+        would_change = [
+            f"binding, verifiable guarantees against re-extradition from {d} with a record of being honoured",
+            f"evidence that {d} has stopped transferring people to {k} and similar states",
+        ]
+    else:
+        status = NOT_ESTABLISHED
+        would_change = [f"documented transfers from {d} to {k} or its allies, especially of people of this profile"]
+    return Finding(
+        question="onward",
+        destination=destination,
+        via=target.state,
+        status=status,
+        legal_bases=ONWARD_BASES,
+        reasoning=reasoning,
+        would_change=would_change,
+        evidence=evidence,
+    )
+
+
+def conclusion(destination: str, findings: list[Finding]) -> str:
+    """The recommendation for one destination, from its findings."""
+    name = state_name(destination)
+    established = [f for f in findings if f.status == ESTABLISHED]
+    if established:
+        why = "; ".join(
+            f"onward transfer to {state_name(f.via)}" if f.via else f"ill-treatment in {name}" for f in established
+        )
+        return f"Removal to {name} would expose the person to a real risk ({why}): it should be refused."
+    if any(f.status == INSUFFICIENT for f in findings):
+        return f"The evidence is insufficient to conclude on removal to {name}; see what would change the findings."
+    return f"No real risk is established on the evidence for removal to {name}."

@@ -1,0 +1,87 @@
+"""``create_app(settings, store)``: the FastAPI application, built explicitly — no globals.
+
+Pages and API routes are plain routers; the store, the settings, the signer and the templates
+live on ``app.state.onward`` for this application only. Every router carries the CSRF guard.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from onward import __version__
+from onward.errors import ConfigurationError
+from onward.store import Store
+from onward.web import failures
+from onward.web.access import csrf_guard
+from onward.web.api import accounts as api_accounts
+from onward.web.api import audit as api_audit
+from onward.web.api import cases as api_cases
+from onward.web.auth import Signer
+from onward.web.context import WebContext
+from onward.web.pages import account, admin, assessment, case_edit, cases, drafting, evidence, knowledge, review
+from onward.web.pages import auth as page_auth
+from onward.web.settings import WebSettings
+from onward.web.uploads import BodySizeLimit
+
+STATIC = Path(__file__).parent / "pages" / "static"
+# Every router of the application; tests walk these to check every case route for access control.
+API_ROUTERS: tuple[APIRouter, ...] = (api_cases.router, api_accounts.router, api_audit.router)
+PAGE_ROUTERS: tuple[APIRouter, ...] = (
+    page_auth.router,
+    cases.router,
+    case_edit.router,
+    evidence.router,
+    assessment.router,
+    drafting.router,
+    review.router,
+    knowledge.router,
+    admin.router,
+    account.router,
+)
+# (href template, label) of the pages about one case beyond its overview, in the case navigation.
+CASE_LINKS: tuple[tuple[str, str], ...] = (evidence.LINK, assessment.LINK, drafting.LINK)
+
+
+def _templates() -> Environment:
+    return Environment(
+        loader=PackageLoader("onward.web.pages", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def create_app(settings: WebSettings, store: Store) -> FastAPI:
+    """The web application over ``store``; ``settings.secret_key`` must be set (``onward serve`` does)."""
+    if not settings.secret_key:
+        raise ConfigurationError("the web server needs a secret key", hint="set ONWARD_SECRET_KEY")
+    app = FastAPI(
+        title="Onward",
+        version=__version__,
+        description="Cases, evidence and assessments of direct and onward refoulement risk.",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    htmx = settings.assets_dir is not None and (settings.assets_dir / "htmx.min.js").is_file()
+    app.state.onward = WebContext(
+        settings=settings,
+        store=store,
+        signer=Signer(settings.secret_key, max_age_seconds=settings.session_hours * 3600),
+        templates=_templates(),
+        htmx=htmx,
+    )
+    app.state.case_links = list(CASE_LINKS)
+    failures.install(app)
+    guard = [Depends(csrf_guard)]
+    for router in API_ROUTERS + PAGE_ROUTERS:
+        app.include_router(router, dependencies=guard)
+    if htmx and settings.assets_dir is not None:  # before /static, which would otherwise answer for it
+        app.mount("/static/vendor", StaticFiles(directory=settings.assets_dir), name="vendor")
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(BodySizeLimit, limit=settings.max_upload_bytes)
+    return app

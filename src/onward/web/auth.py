@@ -1,0 +1,169 @@
+"""Accounts and credentials: argon2 password hashes, signed session cookies, CSRF tokens, API tokens.
+
+The people who use Onward hold files on dissidents and refugees; a leaked session or a guessed
+password exposes them. So: passwords are argon2id hashes; a session cookie carries a random key signed
+with itsdangerous while the database keeps only its SHA-256; API tokens are likewise stored hashed;
+every form carries a CSRF token bound to the session; failed logins are rate-limited per user and
+per address.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from itsdangerous import BadSignature, SignatureExpired, URLSafeSerializer, URLSafeTimedSerializer
+
+from onward.errors import InputError
+from onward.store import Store, web_access
+from onward.store import web as web_store
+from onward.store.web import ApiToken, Role, User
+
+MIN_PASSWORD_LENGTH = 10
+TOKEN_PREFIX = "onw"
+_HASHER = PasswordHasher()
+# Verified against when the username is unknown, so that a wrong username takes as long as a wrong password.
+_DUMMY_HASH = _HASHER.hash("not a password anyone has")
+
+
+class LoginRefusedError(InputError):
+    """Wrong username or password, or a disabled account: one message for all, so nothing leaks."""
+
+
+class TooManyAttemptsError(InputError):
+    """Too many failed logins for this user or from this address within the window."""
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is making a request, and how they proved it (a browser session or an API token)."""
+
+    user: User
+    via: str
+    binding: str
+
+    @property
+    def actor(self) -> str:
+        return self.user.username
+
+    def has_role(self, *roles: Role) -> bool:
+        return self.user.role in roles
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# -- passwords ---------------------------------------------------------------------------------------
+
+
+def hash_password(password: str) -> str:
+    """An argon2id hash of a password that meets the minimum length."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InputError(
+            f"password: too short (expected at least {MIN_PASSWORD_LENGTH} characters, found {len(password)})"
+        )
+    return _HASHER.hash(password)
+
+
+def password_matches(password_hash: str, password: str) -> bool:
+    try:
+        return _HASHER.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def authenticate(
+    store: Store, username: str, password: str, *, ip: str, window: dt.timedelta, limits: tuple[int, int]
+) -> User:
+    """The user whose password this is; every attempt is recorded and failures are rate-limited."""
+    since = store.clock() - window
+    by_user, by_ip = web_access.recent_failures(store, username, ip, since=since)
+    if by_user >= limits[0] or by_ip >= limits[1]:
+        minutes = int(window.total_seconds() // 60)
+        raise TooManyAttemptsError(f"too many failed logins; try again in {minutes} minutes")
+    user = web_store.find_user(store, username)
+    ok = password_matches(user.password_hash if user else _DUMMY_HASH, password) and user is not None
+    if not ok or user is None or not user.active:
+        web_access.record_login_attempt(store, username, ip, success=False)
+        raise LoginRefusedError("wrong username or password, or the account is disabled")
+    web_access.record_login_attempt(store, username, ip, success=True)
+    return user
+
+
+# -- sessions and CSRF -------------------------------------------------------------------------------
+
+
+class Signer:
+    """Signs session keys and CSRF tokens with the server's secret key."""
+
+    def __init__(self, secret_key: str, *, max_age_seconds: int) -> None:
+        self._session = URLSafeSerializer(secret_key, salt="onward.session")
+        self._csrf = URLSafeTimedSerializer(secret_key, salt="onward.csrf")
+        self._max_age = max_age_seconds
+
+    def session_cookie(self, key: str) -> str:
+        return self._session.dumps(key)
+
+    def session_key(self, cookie: str) -> str | None:
+        try:
+            value = self._session.loads(cookie)
+        except BadSignature:
+            return None
+        return value if isinstance(value, str) else None
+
+    def csrf_token(self, binding: str) -> str:
+        return self._csrf.dumps(sha256(binding))
+
+    def csrf_valid(self, token: str, binding: str) -> bool:
+        try:
+            value = self._csrf.loads(token, max_age=self._max_age)
+        except (BadSignature, SignatureExpired):
+            return False
+        return isinstance(value, str) and hmac.compare_digest(value, sha256(binding))
+
+
+def start_session(store: Store, user: User, *, ip: str, hours: int) -> str:
+    """A new random session key for ``user``; only its hash is stored."""
+    key = secrets.token_urlsafe(32)
+    web_store.add_session(store, sha256(key), user.id, expires_at=store.clock() + dt.timedelta(hours=hours), ip=ip)
+    return key
+
+
+def session_principal(store: Store, key: str) -> Principal | None:
+    user = web_store.session_user(store, sha256(key))
+    return None if user is None else Principal(user, "session", key)
+
+
+# -- API tokens --------------------------------------------------------------------------------------
+
+
+def issue_token(store: Store, user: User, name: str) -> tuple[str, ApiToken]:
+    """A new API token ``onw_<id>_<secret>``, shown once; the store keeps the secret's hash only."""
+    if not name.strip():
+        raise InputError("name: a token needs a name (expected e.g. 'nightly export', found nothing)")
+    token_id = secrets.token_hex(6)
+    secret = secrets.token_urlsafe(32)
+    token = web_store.add_token(store, token_id, user.id, name=name.strip(), secret_hash=sha256(secret))
+    return f"{TOKEN_PREFIX}_{token_id}_{secret}", token
+
+
+def token_principal(store: Store, presented: str) -> Principal | None:
+    prefix, _, rest = presented.partition("_")
+    token_id, _, secret = rest.partition("_")
+    if prefix != TOKEN_PREFIX or not token_id or not secret:
+        return None
+    token = web_store.find_token(store, token_id)
+    if token is None or token.revoked_at is not None or not hmac.compare_digest(token.secret_hash, sha256(secret)):
+        return None
+    with store.read() as connection:
+        user = web_store.user_by_id(connection, token.user_id)
+    if user is None or not user.active:
+        return None
+    web_store.token_used(store, token_id)
+    return Principal(user, "token", token_id)

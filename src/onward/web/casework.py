@@ -1,0 +1,156 @@
+"""What people do to a case through the web: create, import, edit, delete, export, share.
+
+Each action checks the caller's role and access, calls the same store functions as the CLI
+(``onward.store.cases``), and records itself in the audit trail. Edits are optimistic: they name the
+version they started from and a ``ConflictError`` (409) is raised if someone saved since.
+"""
+
+from __future__ import annotations
+
+from fastapi import Request
+from ruamel.yaml.reader import ReaderError
+
+from onward.casefile.io import dump_case, parse_case
+from onward.errors import CaseFileError, ConflictError, InputError, NotFoundError, Problem
+from onward.model.case import Case
+from onward.store import cases as case_store
+from onward.store import web as web_store
+from onward.store import web_access
+from onward.store.cases import ImportOutcome, ImportResult
+from onward.store.web import Role, Share
+from onward.web import audit
+from onward.web.access import ensure_access, require_role
+from onward.web.auth import Principal
+from onward.web.context import web_context
+
+EDITORS = (Role.ADMIN, Role.EDITOR)
+
+
+def check_case_text(text: str, file: str) -> tuple[Case | None, list[Problem]]:
+    """``parse_case``, also turning characters YAML forbids (control characters) into a located problem."""
+    try:
+        return parse_case(text, file)
+    except ReaderError as exc:  # raised before parsing starts, so the case-file reader does not see it
+        problem = Problem(
+            file,
+            None,
+            None,
+            "",
+            f"not valid YAML text: {exc.reason} at character {exc.position}",
+            hint="remove control characters from the file",
+        )
+        return None, [problem]
+
+
+def parse_or_raise(text: str, file: str) -> Case:
+    """The case in ``text``; every located problem is raised at once as a ``CaseFileError``."""
+    case, problems = check_case_text(text, file)
+    if case is None:
+        raise CaseFileError(file, problems)
+    return case
+
+
+def create_case(request: Request, caller: Principal, case: Case) -> ImportResult:
+    """Store a new case and share it with its creator; an id already in use is a conflict."""
+    require_role(caller, *EDITORS)
+    store = web_context(request).store
+    try:
+        case_store.get_case(store, case.id)
+    except NotFoundError:
+        pass
+    else:
+        raise ConflictError(
+            f"a case with id {case.id!r} already exists",
+            hint="choose another id, or ask whoever holds that case to share it with you",
+        )
+    result = case_store.save_case(store, case, actor=caller.actor)
+    web_access.share_case(store, case.id, caller.user, granted_by=caller.actor)
+    audit.record(request, caller.actor, audit.Action.CASE_CREATE, case_id=case.id, version=result.version)
+    return result
+
+
+def import_case(request: Request, caller: Principal, case: Case) -> ImportResult:
+    """Import a case file: a new case is created; a case already shared with the caller is updated."""
+    store = web_context(request).store
+    if web_access.can_access(store, caller.user, case.id):
+        require_role(caller, *EDITORS)
+        return _save(request, caller, case, expected_version=None)
+    return create_case(request, caller, case)
+
+
+def ensure_editable(request: Request, caller: Principal, case_id: str) -> None:
+    """404 when the case is not shared with the caller, then 403 when their role cannot edit."""
+    ensure_access(request, caller, case_id)
+    require_role(caller, *EDITORS)
+
+
+def update_case(
+    request: Request, caller: Principal, case_id: str, case: Case, *, expected_version: int
+) -> ImportResult:
+    """Save an edit made to version ``expected_version``; refused with 409 if someone saved since."""
+    ensure_access(request, caller, case_id)
+    require_role(caller, *EDITORS)
+    if case.id != case_id:
+        raise InputError(
+            f"id: the id of a stored case cannot change (expected {case_id!r}, found {case.id!r})",
+            hint="import the file as a new case instead",
+        )
+    return _save(request, caller, case, expected_version=expected_version)
+
+
+def _save(request: Request, caller: Principal, case: Case, *, expected_version: int | None) -> ImportResult:
+    store = web_context(request).store
+    result = case_store.save_case(store, case, actor=caller.actor, expected_version=expected_version)
+    if result.outcome is not ImportOutcome.UNCHANGED:
+        fields = [change.path for change in result.changes][:50]
+        audit.record(
+            request, caller.actor, audit.Action.CASE_UPDATE, case_id=case.id, version=result.version, fields=fields
+        )
+    return result
+
+
+def delete_case(request: Request, caller: Principal, case_id: str) -> None:
+    ensure_access(request, caller, case_id)
+    require_role(caller, *EDITORS)
+    case_store.delete_case(web_context(request).store, case_id, actor=caller.actor)
+    audit.record(request, caller.actor, audit.Action.CASE_DELETE, case_id=case_id)
+
+
+def export_case(request: Request, caller: Principal, case_id: str) -> str:
+    """The case file (YAML) of a stored case; exports are recorded separately from reads."""
+    ensure_access(request, caller, case_id)
+    case, version = case_store.get_case(web_context(request).store, case_id)
+    audit.record(request, caller.actor, audit.Action.CASE_EXPORT, case_id=case_id, version=version, format="yaml")
+    return dump_case(case)
+
+
+def share_case(request: Request, caller: Principal, case_id: str, username: str) -> bool:
+    """Give another account access to a case the caller holds (editors and admins only)."""
+    ensure_access(request, caller, case_id)
+    require_role(caller, *EDITORS)
+    store = web_context(request).store
+    other = web_store.find_user(store, username.strip())
+    if other is None or not other.active:
+        raise InputError(f"username: no active account named {username.strip()!r}")
+    added = web_access.share_case(store, case_id, other, granted_by=caller.actor)
+    if added:
+        audit.record(request, caller.actor, audit.Action.CASE_SHARE, case_id=case_id, user=other.username)
+    return added
+
+
+def unshare_case(request: Request, caller: Principal, case_id: str, username: str) -> bool:
+    ensure_access(request, caller, case_id)
+    require_role(caller, *EDITORS)
+    store = web_context(request).store
+    other = web_store.find_user(store, username)
+    if other is None:
+        raise InputError(f"username: no account named {username!r}")
+    removed = web_access.unshare_case(store, case_id, other)
+    if removed:
+        audit.record(request, caller.actor, audit.Action.CASE_UNSHARE, case_id=case_id, user=other.username)
+    return removed
+
+
+def members(request: Request, caller: Principal, case_id: str) -> list[Share]:
+    ensure_access(request, caller, case_id)
+    return web_access.shares_of(web_context(request).store, case_id)

@@ -1,0 +1,114 @@
+"""The structured form of a case's main fields, mapped onto the case-file document and back.
+
+The form never validates anything itself: it writes the fields into the case-file document and
+runs ``onward.casefile.io.parse_case`` on it, exactly as ``onward case validate`` would, then shows
+each located problem next to the form field its path belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from onward.casefile.io import case_document
+from onward.errors import Problem
+from onward.model.case import Case
+from onward.model.person import Profile
+
+FIELDS = (
+    "title",
+    "as_of",
+    "custodial_state",
+    "language",
+    "jurisdiction",
+    "person_name",
+    "nationalities",
+    "profile",
+    "persecuting_states",
+    "proposed_destinations",
+    "note",
+)
+LIST_FIELDS = ("nationalities", "persecuting_states", "proposed_destinations")
+PROFILES = [profile.value for profile in Profile]
+
+
+@dataclass
+class CaseForm:
+    """What the reader typed, and the problems found with it, field by field."""
+
+    values: dict[str, Any]
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    other: list[Problem] = field(default_factory=list)
+
+
+def form_from_case(case: Case) -> CaseForm:
+    return CaseForm(
+        values={
+            "title": case.title,
+            "as_of": str(case.as_of),
+            "custodial_state": case.custodial_state,
+            "language": case.language,
+            "jurisdiction": case.jurisdiction,
+            "person_name": case.person.display_name,
+            "nationalities": " ".join(case.person.nationalities),
+            "profile": [p.value for p in case.person.profile],
+            "persecuting_states": " ".join(case.persecuting_states),
+            "proposed_destinations": " ".join(case.proposed_destinations),
+            "note": case.note or "",
+        }
+    )
+
+
+def codes(text: str) -> list[str]:
+    """``"RU, UA"`` or ``"RU UA"`` as a list of codes, as typed (the validator judges them)."""
+    return [part for part in re.split(r"[\s,;]+", text.strip()) if part]
+
+
+def apply_form(case: Case, values: dict[str, Any]) -> dict[str, Any]:
+    """The case-file document of ``case`` with the form's fields written over it."""
+    document = case_document(case)
+    document["title"] = values["title"]
+    document["as_of"] = values["as_of"]
+    document["custodial_state"] = values["custodial_state"]
+    document["language"] = values["language"]
+    document["jurisdiction"] = values["jurisdiction"]
+    person = document["person"]
+    person["names"][0]["name"] = values["person_name"]
+    person["nationalities"] = codes(values["nationalities"])
+    person["profile"] = list(values["profile"])
+    document["persecuting_states"] = codes(values["persecuting_states"])
+    document["proposed_destinations"] = codes(values["proposed_destinations"])
+    if values["note"].strip():
+        document["note"] = values["note"]
+    else:
+        document.pop("note", None)
+    return {key: value for key, value in document.items() if value != [] or key == "persecuting_states"}
+
+
+def field_of(path: str) -> str | None:
+    """The form field a problem's path belongs to (``person.nationalities[1]`` → ``nationalities``)."""
+    bare = re.sub(r"\[\d+\]", "", path)
+    if bare.startswith("person.names"):
+        return "person_name"
+    if bare.startswith("person."):
+        bare = bare.removeprefix("person.")
+    head = bare.split(".")[0]
+    return head if head in FIELDS else None
+
+
+def attach_problems(form: CaseForm, problems: list[Problem]) -> CaseForm:
+    for problem in problems:
+        name = field_of(problem.path)
+        text = problem.message
+        if problem.expected:
+            text += f"; expected {problem.expected}"
+        if problem.found:
+            text += f"; found {problem.found}"
+        if problem.hint:
+            text += f" ({problem.hint})"
+        if name is None:
+            form.other.append(problem)
+        else:
+            form.errors.setdefault(name, []).append(text)
+    return form

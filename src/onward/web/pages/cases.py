@@ -1,0 +1,162 @@
+"""Case pages: the list of cases shared with the reader, import of a case file, the case overview,
+its history, export, sharing and deletion."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import Response
+from starlette.datastructures import UploadFile
+
+from onward.errors import CaseFileError, ConflictError, InputError
+from onward.store import cases as case_store
+from onward.store import changelog, web_access
+from onward.web import casework
+from onward.web.access import Caller, read_case
+from onward.web.auth import Principal
+from onward.web.casework import EDITORS
+from onward.web.context import web_context
+from onward.web.i18n import translator
+from onward.web.pages.names import state_namer, states_namer
+from onward.web.pages.render import language_of, redirect, render
+from onward.web.uploads import check_size, read_case_upload
+
+router = APIRouter(include_in_schema=False)
+
+_FLASHES = {
+    "created": "Case created.",
+    "updated": "Case saved.",
+    "unchanged": "No change: the case was already up to date.",
+    "shared": "Access granted.",
+}
+
+# Pages for the other areas' features register links here through ``case_links`` in app.py.
+CaseLinks = list[dict[str, str]]
+
+
+def case_page(request: Request, caller: Principal, template: str, case_id: str, **values: Any) -> Response:
+    """Render a page about one case (access already checked by the caller), with the case's navigation."""
+    language = language_of(request)
+    links: CaseLinks = [
+        {"href": href.format(case_id=case_id), "label": label} for href, label in request.app.state.case_links
+    ]
+    values.setdefault("can_edit", caller.has_role(*EDITORS))
+    return render(
+        request,
+        template,
+        state=state_namer(language),
+        states=states_namer(language),
+        extra_links=links,
+        **values,
+    )
+
+
+def _list_page(request: Request, caller: Principal, *, status_code: int = 200, **values: Any) -> Response:
+    store = web_context(request).store
+    visible = web_access.accessible_case_ids(store, caller.user)
+    summaries = [s for s in case_store.list_cases(store) if s.id in visible]
+    return render(
+        request,
+        "cases.html",
+        status_code=status_code,
+        summaries=summaries,
+        can_edit=caller.has_role(*EDITORS),
+        max_kb=web_context(request).settings.max_upload_bytes // 1000,
+        **values,
+    )
+
+
+@router.get("/cases")
+def list_cases(request: Request, caller: Caller, flash: str | None = None) -> Response:
+    return _list_page(request, caller, flash=flash)
+
+
+@router.post("/cases/import")
+async def import_case(request: Request, caller: Caller) -> Response:
+    """A case file uploaded or pasted: validated with every located problem shown, then stored."""
+    limit = web_context(request).settings.max_upload_bytes
+    form = await request.form(max_part_size=limit)
+    upload = form.get("file")
+    pasted = form.get("text")
+    text = pasted if isinstance(pasted, str) else ""
+    try:
+        if isinstance(upload, UploadFile) and upload.filename:
+            name, text = await read_case_upload(upload, limit)
+        elif text.strip():
+            check_size(len(text.encode("utf-8")), limit, "the pasted text")
+            name = "pasted.yaml"
+        else:
+            raise InputError("file: choose a case file or paste its text (found neither)")
+        result = casework.import_case(request, caller, casework.parse_or_raise(text, name))
+    except CaseFileError as error:
+        return _list_page(request, caller, status_code=422, problems=error.problems, text=text)
+    except ConflictError as error:
+        return _list_page(request, caller, status_code=409, error=f"{error.message} ({error.hint})", text=text)
+    return redirect(f"/cases/{result.case_id}?flash={result.outcome.value}")
+
+
+@router.get("/cases/{case_id}")
+def show_case(request: Request, case_id: str, caller: Caller, flash: str | None = None) -> Response:
+    case, version = read_case(request, caller, case_id)
+    members = casework.members(request, caller, case_id)
+    note = translator(language_of(request))(_FLASHES[flash]) if flash in _FLASHES else None
+    return case_page(request, caller, "case.html", case_id, case=case, version=version, members=members, flash=note)
+
+
+@router.get("/cases/{case_id}/history")
+def history(request: Request, case_id: str, caller: Caller) -> Response:
+    case, version = read_case(request, caller, case_id)
+    with web_context(request).store.read() as connection:
+        entries = changelog.entries(connection, entity="case", entity_id=case_id)
+    return case_page(request, caller, "case_history.html", case_id, case=case, version=version, entries=entries)
+
+
+@router.get("/cases/{case_id}/export.yaml")
+def export_case(request: Request, case_id: str, caller: Caller) -> Response:
+    text = casework.export_case(request, caller, case_id)
+    headers = {"Content-Disposition": f'attachment; filename="{case_id}.yaml"'}
+    return Response(text, media_type="application/yaml", headers=headers)
+
+
+@router.post("/cases/{case_id}/share")
+def share(
+    request: Request,
+    case_id: str,
+    caller: Caller,
+    username: Annotated[str, Form(max_length=80)] = "",
+) -> Response:
+    try:
+        casework.share_case(request, caller, case_id, username)
+    except InputError as error:
+        case, version = read_case(request, caller, case_id)
+        members = casework.members(request, caller, case_id)
+        return case_page(
+            request,
+            caller,
+            "case.html",
+            case_id,
+            case=case,
+            version=version,
+            members=members,
+            share_error=error.message,
+            flash=None,
+        )
+    return redirect(f"/cases/{case_id}?flash=shared#sharing")
+
+
+@router.post("/cases/{case_id}/unshare")
+def unshare(
+    request: Request,
+    case_id: str,
+    caller: Caller,
+    username: Annotated[str, Form(max_length=80)] = "",
+) -> Response:
+    casework.unshare_case(request, caller, case_id, username)
+    return redirect(f"/cases/{case_id}#sharing")
+
+
+@router.post("/cases/{case_id}/delete")
+def delete(request: Request, case_id: str, caller: Caller) -> Response:
+    casework.delete_case(request, caller, case_id)
+    return redirect("/cases")

@@ -1,0 +1,52 @@
+"""The web server's settings: cookie security, session length, upload and login limits.
+
+They extend the shared ``Settings`` (``ONWARD_*`` environment variables) and are built once by
+``onward serve`` or by a test, then passed to ``create_app``.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from pydantic import Field
+
+from onward.settings import Settings
+
+
+class WebSettings(Settings):
+    """Everything ``create_app`` needs beyond the store; defaults suit a team server behind HTTPS."""
+
+    secret_key: str | None = Field(default=None, description="signs session cookies and CSRF tokens")
+    cookie_secure: bool = Field(default=True, description="send cookies over HTTPS only (localhost is exempt)")
+    session_hours: int = Field(default=12, ge=1, le=24 * 30)
+    max_upload_bytes: int = Field(default=2_000_000, ge=1_000)
+    login_failures_per_user: int = Field(default=5, ge=1, description="failed logins per user per window")
+    login_failures_per_ip: int = Field(default=20, ge=1, description="failed logins per address per window")
+    login_window_minutes: int = Field(default=15, ge=1)
+    assets_dir: Path | None = Field(default=None, description="folder holding htmx.min.js (optional)")
+
+    def secret_key_file(self) -> Path:
+        return self.data_dir / "web-secret-key"
+
+
+def with_persistent_secret(settings: WebSettings) -> WebSettings:
+    """Settings whose secret key survives restarts: ``ONWARD_SECRET_KEY``, else a 0600 file in data_dir."""
+    if settings.secret_key:
+        return settings
+    path = settings.secret_key_file()
+    if path.exists():
+        key = path.read_text(encoding="utf-8").strip()
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        path.touch(mode=0o600)
+        path.write_text(key, encoding="utf-8")
+    return settings.model_copy(update={"secret_key": key})
+
+
+def default_assets_dir() -> Path | None:
+    """Where ``make web-assets`` installs htmx from the npm registry, if it did."""
+    root = Path(__file__).resolve().parents[3]
+    candidate = root / "build" / "web-vendor" / "node_modules" / "htmx.org" / "dist"
+    return candidate if (candidate / "htmx.min.js").is_file() else None
