@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from onward.model.schema import PUBLISHED, schema_text
+from onward.schemas import PUBLISHED, schema_text
 from onward.store import Store
 from onward.store.tables import metadata
 from onward.store.tables_evidence import SEARCH_INDEX_NAMES

@@ -13,12 +13,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from onward.casefile.schema_errors import dotted
-from onward.casefile.yamlnodes import position
 from onward.errors import Problem
 from onward.model.dates import PartialDate
 from onward.model.states import is_state
 from onward.procedure.model import available_jurisdictions, load_procedure
+from onward.yamldoc.nodes import position
+from onward.yamldoc.problems import dotted
 
 Path = list[str | int]
 

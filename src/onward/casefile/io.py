@@ -8,10 +8,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from onward.casefile.consistency import check_consistency
-from onward.casefile.schema_errors import problems_from
-from onward.casefile.yamlnodes import YamlSyntaxError, dump_yaml, parse_yaml
 from onward.errors import CaseFileError, InputError, Problem
 from onward.model.case import Case
+from onward.yamldoc.nodes import YamlSyntaxError, dump_yaml, parse_yaml
+from onward.yamldoc.problems import problems_from
 
 MAX_CASE_FILE_BYTES = 5_000_000
 

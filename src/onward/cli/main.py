@@ -19,7 +19,7 @@ from onward.cli.assess import assess_command
 from onward.cli.context import AppContext
 from onward.cli.draft import draft_command
 from onward.errors import CaseFileError, OnwardError
-from onward.model.schema import write_schemas
+from onward.schemas import write_schemas
 from onward.settings import Settings
 from onward.store import open_store
 from onward.store.migrate import upgrade

@@ -13,11 +13,11 @@ from typing import Literal
 
 from pydantic import Field, ValidationError
 
-from onward.casefile.schema_errors import problems_from
-from onward.casefile.yamlnodes import YamlSyntaxError, parse_yaml
 from onward.drafting.i18n import Lang
 from onward.errors import CaseFileError, InputError, Problem
 from onward.model.base import NonEmpty, Record
+from onward.yamldoc.nodes import YamlSyntaxError, parse_yaml
+from onward.yamldoc.problems import problems_from
 
 LocalText = NonEmpty | dict[Literal["en", "fr"], NonEmpty]
 """A text in one form for every language, or one per language."""

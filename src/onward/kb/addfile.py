@@ -30,8 +30,6 @@ from typing import Any
 
 from pydantic import Field, ValidationError
 
-from onward.casefile.schema_errors import problems_from
-from onward.casefile.yamlnodes import YamlSyntaxError, parse_yaml, position
 from onward.errors import CaseFileError, InputError, Problem
 from onward.kb import vocabulary as v
 from onward.kb.loader import LoadReport, load_dataset
@@ -41,6 +39,8 @@ from onward.model.statement import Statement
 from onward.model.states import is_state, suggest
 from onward.store import Store
 from onward.store import kb as kb_store
+from onward.yamldoc.nodes import YamlSyntaxError, parse_yaml, position
+from onward.yamldoc.problems import problems_from
 
 DEFAULT_DATASET = "manual"
 MAX_FILE_BYTES = 20_000_000

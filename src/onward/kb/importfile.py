@@ -19,13 +19,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from onward.casefile.schema_errors import dotted
 from onward.errors import CaseFileError, InputError, Problem
 from onward.kb.export import CSV_COLUMNS, HEADER_RECORD
 from onward.kb.loader import LoadReport, load_into
 from onward.model.source import Source
 from onward.model.statement import Statement
 from onward.store import Store
+from onward.yamldoc.problems import dotted
 
 
 @dataclass

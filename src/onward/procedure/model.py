@@ -12,12 +12,12 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError, model_validator
 
-from onward.casefile.schema_errors import problems_from
-from onward.casefile.yamlnodes import YamlSyntaxError, parse_yaml
 from onward.errors import CaseFileError, ConfigurationError, InputError, Problem
 from onward.model.base import Identifier, NonEmpty, Record
 from onward.model.case import Outcome
 from onward.model.source import Verification
+from onward.yamldoc.nodes import YamlSyntaxError, parse_yaml
+from onward.yamldoc.problems import problems_from
 
 
 class PeriodUnit(StrEnum):

@@ -4,7 +4,7 @@ A curated file is how a researcher records, with a source for every line, that K
 to the 1951 Refugee Convention on 15 January 1999 or that UNHCR counted 11 Uzbek asylum seekers
 deported by Ukraine in February 2006 where Human Rights Watch counted 10. Each entry expands into
 statements (``onward.kb.curated.expand``); this module only defines the shape, once, with pydantic,
-so that a mistake is reported with its line and column by ``onward.casefile.schema_errors``.
+so that a mistake is reported with its line and column by ``onward.yamldoc.problems``.
 
 Where sources disagree, both values are written under ``claims:`` — each with its own citations —
 and both become statements: the knowledge base shows the conflict, never resolves it silently.

@@ -16,11 +16,11 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml.error import YAMLError
 
-from onward.casefile.schema_errors import dotted, problems_from
-from onward.casefile.yamlnodes import YamlSyntaxError, parse_yaml, position
 from onward.errors import CaseFileError, InputError, Problem
 from onward.kb.curated.document import CuratedFile
 from onward.model.source import Source
+from onward.yamldoc.nodes import YamlSyntaxError, parse_yaml, position
+from onward.yamldoc.problems import dotted, problems_from
 
 MAX_CURATED_FILE_BYTES = 5_000_000
 CURATED_SUFFIXES = (".yaml", ".yml")

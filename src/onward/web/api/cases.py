@@ -11,7 +11,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response, UploadFile
 
 from onward.casefile.io import case_document
-from onward.casefile.yamlnodes import dump_yaml
 from onward.store import cases as case_store
 from onward.store import changelog, web_access
 from onward.store.cases import ImportResult
@@ -31,6 +30,7 @@ from onward.web.api.schemas import (
 )
 from onward.web.context import web_context
 from onward.web.uploads import read_case_upload
+from onward.yamldoc.nodes import dump_yaml
 
 router = APIRouter(prefix="/api", tags=["cases"])
 

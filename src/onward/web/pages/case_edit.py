@@ -12,13 +12,13 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
 from onward.casefile.io import dump_case
-from onward.casefile.yamlnodes import dump_yaml
 from onward.errors import ConflictError, InputError
 from onward.web import casework
 from onward.web.access import Caller, read_case
 from onward.web.pages.case_form import PROFILES, CaseForm, apply_form, attach_problems, form_from_case
 from onward.web.pages.cases import case_page
 from onward.web.pages.render import redirect, render
+from onward.yamldoc.nodes import dump_yaml
 
 router = APIRouter(include_in_schema=False)
 # A short form field; each parameter needs its own Form() (FastAPI binds the name to the instance).

@@ -11,8 +11,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from onward.casefile.yamlnodes import key_position, position
 from onward.errors import Problem
+from onward.yamldoc.nodes import key_position, position
 
 
 def dotted(path: Sequence[str | int]) -> str:
