@@ -160,6 +160,67 @@ def test_a_wrapped_line_keeps_the_quote_exact() -> None:
     assert str(incident.date) == "2006"
 
 
+def test_one_event_told_as_forcible_return_and_deportation_is_proposed_once() -> None:
+    text = (
+        "Blogger Daniyar Sapaev was sent to a Georgian deportation centre and then deported back to Armenia, "
+        "where he was jailed."
+    )
+    found = extract_incidents(text, year=2022, country="AM")
+    assert [(i.from_state, i.to_state) for i in found] == [("GE", "AM")]
+    assert found[0].subjects == ["Daniyar Sapaev"]
+
+
+def test_a_definite_description_of_people_already_met_adds_no_incident() -> None:
+    text = (
+        "In 2020, officials deported a Moldovan couple from Estonia to Moldova although their appeal was pending. "
+        "In 2022, a court found the order to deport the husband unlawful and awarded damages."
+    )
+    found = extract_incidents(text, year=2022, country="EE")
+    assert _kinds(found) == {(IncidentKind.DEPORTATION, "EE", "MD")}
+
+
+def test_plural_pushbacks_are_a_practice_not_an_incident() -> None:
+    text = (
+        "Border guards are accused of turning back people who try to cross from Serbia, and several cases of "
+        "such pushbacks were recorded during the year."
+    )
+    assert extract_incidents(text, year=2022, country="HU") == []
+
+
+def test_the_reporting_state_named_as_an_example_is_not_a_destination() -> None:
+    text = (
+        "A regional institute with offices in several countries, including Tuvalu, dismissed its director Rana Kapoor "
+        "and deported him from Samoa."
+    )
+    incident = _only(text, year=2021, country="TV")
+    assert (incident.from_state, incident.to_state) == ("WS", None)
+
+
+def test_a_region_places_the_sending_state() -> None:
+    incident = _only(
+        "Eritrean troops beat and forcibly repatriated Eritrean refugees while stationed in Tigray.",
+        year=2021,
+        country="ER",
+    )
+    assert (incident.from_state, incident.to_state) == ("ET", "ER")
+
+
+def test_an_earlier_sentence_says_where_the_person_was_held() -> None:
+    text = (
+        "In June, reporter Aigul Temirova was arrested in Almaty at the request of the Uzbek government. "
+        "Temirova was extradited to Uzbekistan a month later."
+    )
+    found = extract_incidents(text, year=2022, country="UZ")
+    assert (IncidentKind.EXTRADITION, "KZ", "UZ") in _kinds(found)
+    assert all(i.from_state == "KZ" for i in found)
+
+
+def test_repatriation_from_camps_abroad_starts_in_the_camps_state() -> None:
+    text = "During the year, the government repatriated 40 women and 90 children from detention camps in Syria."
+    incident = _only(text, year=2023, country="TJ")
+    assert (incident.from_state, incident.to_state) == ("SY", "TJ")
+
+
 def test_unknown_reporting_state_is_a_clear_error() -> None:
     with pytest.raises(InputError, match="ISO 3166-1"):
         extract_incidents("Nobody was deported.", year=2021, country="XX")

@@ -15,7 +15,6 @@ import pytest
 
 from onward.casefile.io import load_case
 from onward.kb.build import build_default_kb
-from onward.kb.importers.judgments import import_judgments
 from onward.kb.view import KnowledgeView
 from onward.risk.assess import Assessment, assess
 from onward.risk.kbinputs import inputs_from_view
@@ -23,20 +22,16 @@ from onward.risk.params import build_params
 from onward.store import Store, open_store
 from onward.store.migrate import upgrade
 
-pytestmark = pytest.mark.shared
 SEED_LETTER = "hrw-2015-05-18"
 
 
 @pytest.fixture(scope="module")
 def shipped_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    shared = Path(__file__).resolve().parents[2] / "shared"
-    if not shared.is_dir():
-        pytest.skip(f"NOTICE: {shared} is absent; the example-case test needs its judgments_dev.csv")
+    """The knowledge base exactly as `onward kb build` makes it from the repository's data/ folder."""
     store = open_store(f"sqlite:///{tmp_path_factory.mktemp('kb') / 'kb.sqlite3'}")
     upgrade(store)
     build_default_kb(store, actor="tester")
-    if not KnowledgeView(store, as_of=dt.date(2100, 1, 1)).judgments():
-        import_judgments(store, shared / "data" / "judgments_dev.csv", ecthr_path=None, actor="tester")
+    assert KnowledgeView(store, as_of=dt.date(2100, 1, 1)).judgments(), "the shipped judgments are loaded"
     return store
 
 

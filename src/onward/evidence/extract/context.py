@@ -87,7 +87,16 @@ def roles_around(
             elif mention.group is not None:
                 roles.groups.extend(mention.group.states)
     roles.listed = [m.code for m in listed_after(text, mentions, trigger.end) if m.code]
-    roles.home_mentioned = any(m.code == country for m in sentence.mentions) if country else False
+    # "campuses in several countries, including Nauru": an example in a list does not say where anyone went
+    roles.home_mentioned = (
+        any(
+            m.code == country
+            and not re.search(r"\b(?:including|such\s+as|among\s+them|like)\s+(?:the\s+)?$", text[: m.start], re.I)
+            for m in sentence.mentions
+        )
+        if country
+        else False
+    )
     # "expelled from the Schengen Area … and deported back to Ukraine": an origin is given, but it is not a state.
     nonstate = re.compile(r"(?:expelled|deported|removed|banned|excluded)\s+(?:\w+ly\s+)?from\s+(?:the\s+)?[A-Z]")
     roles.nonstate_origin = bool(nonstate.search(text, clause[0], clause[1])) and not roles.origin

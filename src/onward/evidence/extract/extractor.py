@@ -9,6 +9,7 @@ to Uzbekistan". Everything is rule-based and explainable: each proposal names th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from onward.errors import InputError
 from onward.evidence.extract import cues
@@ -76,7 +77,7 @@ class IncidentExtractor:
             ]
         for index, sentence in enumerate(passage.sentences):
             for trigger in sentence.triggers:
-                found.extend(_read(self.gazetteer, passage, index, trigger))
+                found.extend(_read(self.gazetteer, passage, index, trigger, found))
         return _merge(found)
 
 
@@ -116,8 +117,14 @@ def kind_and_status(trigger: Trigger, before: str, after: str) -> tuple[Incident
     return kind, status
 
 
-def _read(gazetteer: Gazetteer, passage: Passage, index: int, trigger: Trigger) -> list[ExtractedIncident]:
-    """Every incident one trigger supports (none when it is generic, hypothetical, domestic or about no one)."""
+def _read(
+    gazetteer: Gazetteer, passage: Passage, index: int, trigger: Trigger, earlier: list[ExtractedIncident]
+) -> list[ExtractedIncident]:
+    """Every incident one trigger supports (none when it is generic, hypothetical, domestic or about no one).
+
+    ``earlier`` holds what the passage has already yielded: "the woman" or "the family" points back to people
+    already met, so it adds nothing when an incident of the same kind from the same state is among them.
+    """
     sentence = passage.sentences[index]
     text = sentence.text
     clause = clause_bounds(text, trigger.start, trigger.end)
@@ -134,7 +141,7 @@ def _read(gazetteer: Gazetteer, passage: Passage, index: int, trigger: Trigger) 
     ):
         return []  # expelled from a party, a school, a parliament; or by one
     if (
-        rule.name in ("deportation", "expulsion", "extradition", "abduction", "refoulement")
+        rule.name in ("deportation", "expulsion", "extradition", "abduction", "refoulement", "pushback")
         and trigger.surface.endswith("s")
         and not re.match(r"^\s*of\s+(?:\d|[a-z]+\s+\w)", after)
     ):
@@ -160,6 +167,9 @@ def _read(gazetteer: Gazetteer, passage: Passage, index: int, trigger: Trigger) 
         return []
     if rule.name == "expel" and phrase is not None and phrase.start >= trigger.end and not _state_acts(roles, before):
         return []  # "the party expelled its deputy": only a state's authorities deport
+    anaphoric = bool(
+        phrase is not None and not phrase.pronoun and not subject.names and ANAPHORIC.match(head) and earlier
+    )
     if rule.name == "sent_back" and not trigger.surface.lower().startswith("removed") and not roles.destination:
         return []  # "returned to sea", "handed over to the police": no state received them
     directions: list[Direction] = []
@@ -170,10 +180,14 @@ def _read(gazetteer: Gazetteer, passage: Passage, index: int, trigger: Trigger) 
         domestic = expelled and not subject.names and not FOREIGN.search(local)
         if direction is not None and direction.to_state is None and domestic:
             continue  # "people from Malaita were expelled" (within the country): no one crossed a border
+        if direction is not None and anaphoric and any(_restates(direction, kind, other) for other in earlier):
+            continue  # "the decision to deport the woman": the deportation already proposed, told again
         if direction is not None:
             directions.append(direction)
     if not directions:
         return []
+    if subject.names:
+        directions = [_earlier_origin(passage, index, subject.names, kind, d) for d in directions]
     date = event_date(sentence, trigger, clause, passage.year)
     view = ClauseView(text, sentence.start, clause, sentence.mentions, sentence.dates)
     incidents: list[ExtractedIncident] = []
@@ -206,6 +220,39 @@ def _read(gazetteer: Gazetteer, passage: Passage, index: int, trigger: Trigger) 
     return incidents
 
 
+# "… was arrested in Moscow on behalf of …": where a person was held or lived, as an earlier sentence tells it
+_HELD_IN = re.compile(
+    r"\b(?:arrested|detained|apprehended|held|jailed|lives|lived|living|based|resid\w*|hiding|settled|fled\s+to)"
+    r"\s+(?:\w+\s+){0,2}?(?:in|to)\s+(?:the\s+)?$",
+    re.I,
+)
+_SENT_FROM = (
+    IncidentKind.EXTRADITION,
+    IncidentKind.DETENTION_FOR_TRANSFER,
+    IncidentKind.DEPORTATION,
+    IncidentKind.FORCIBLE_RETURN,
+)
+
+
+def _earlier_origin(
+    passage: Passage, index: int, names: list[str], kind: IncidentKind, direction: Direction
+) -> Direction:
+    """The sending state, when the sentence leaves it out but an earlier one says where the same person was held."""
+    if direction.from_state is not None or kind not in _SENT_FROM:
+        return direction
+    surnames = {name.split()[-1] for name in names}
+    for sentence in reversed(passage.sentences[max(0, index - 2) : index]):
+        if not any(re.search(rf"\b{re.escape(surname)}\b", sentence.text) for surname in surnames):
+            continue
+        for mention in sentence.mentions:
+            if mention.code is None or mention.code == direction.to_state:
+                continue
+            if _HELD_IN.search(sentence.text[max(0, mention.start - 50) : mention.start]):
+                return replace(direction, from_state=mention.code, inferred=True)
+        break  # the nearest sentence about the person decides
+    return direction
+
+
 _AUTHORITY_BEFORE = re.compile(
     r"\b(?:authorities|government|police|minister|ministry|officials|court|courts|state|regime|junta|president|"
     r"administration|forces|troops|security services|immigration|interior|it|they|he|she)\b[^;]{0,60}$",
@@ -236,14 +283,33 @@ def _quote_span(trigger: Trigger, subject: Subject, direction: Direction, clause
     return start, end
 
 
+# "the woman", "the family", "these men": people the passage has already introduced
+ANAPHORIC = re.compile(r"(?:the|this|that|these|those)\s+(?!following\b|first\b|other\b)[a-z]", re.I)
+
+
+def _family(kind: IncidentKind) -> IncidentKind:
+    """Forcible returns and pushbacks are deportations told with other words: one event, one proposal."""
+    if kind in (IncidentKind.FORCIBLE_RETURN, IncidentKind.BORDER_REFOULEMENT):
+        return IncidentKind.DEPORTATION
+    return kind
+
+
+def _restates(direction: Direction, kind: IncidentKind, other: ExtractedIncident) -> bool:
+    return (
+        _family(other.kind) == _family(kind)
+        and other.from_state == direction.from_state
+        and (direction.to_state is None or direction.to_state == other.to_state)
+    )
+
+
 def _merge(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
     """One incident per (kind, from, to, people): the same event reported twice is proposed once."""
     kept: list[ExtractedIncident] = []
     for incident in incidents:
         duplicate = False
-        for other in kept:
-            if (other.kind, other.from_state, other.to_state) != (
-                incident.kind,
+        for position, other in enumerate(kept):
+            if (_family(other.kind), other.from_state, other.to_state) != (
+                _family(incident.kind),
                 incident.from_state,
                 incident.to_state,
             ):
@@ -260,6 +326,8 @@ def _merge(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
                 and (incident.subjects or other.subjects or other.subject_count == incident.subject_count)
             ):
                 duplicate = True
+                if incident.subjects and not other.subjects:
+                    kept[position] = incident  # the same event, told again with the names
                 break
         if not duplicate:
             kept.append(incident)

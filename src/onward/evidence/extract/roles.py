@@ -49,6 +49,11 @@ _BEFORE_ORIGIN = re.compile(r"\b(?:from|out\s+of|leave|left|fled)\s+(?:the\s+)?$
 _BEFORE_TRIAL = re.compile(
     r"\bto\s+(?:face|stand)\b[^.;]{0,60}?\b(?:in|before)\s+(?:a\s+court\s+in\s+)?(?:the\s+)?$", re.I
 )
+_FROM_SITE_IN = re.compile(
+    r"\bfrom\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}(?:camps?|prisons?|hotels?|facilit(?:y|ies)|centers?|centres?)"
+    r"\s+in\s+(?:the\s+)?$",
+    re.I,
+)
 _BEFORE_PLACE = re.compile(
     r"\b(?:in|inside|within|while\s+in|at|near|on\s+arrival\s+in|living\s+in|residing\s+in)\s+(?:the\s+)?(?:(?:capital|city|town|border)\s+(?:of\s+)?)?$",
     re.I,
@@ -98,6 +103,8 @@ def _role(sentence: str, mention: Mention, trigger_start: int, trigger_end: int)
         return None  # "a ban on returning to Lebanon": where the person may not go back to
     elif _BEFORE_DESTINATION.search(before) or _BEFORE_TRIAL.search(before[-90:]):
         return Role.DESTINATION
+    elif _FROM_SITE_IN.search(before[-60:]):
+        return Role.ORIGIN  # "repatriated … from detention camps in Syria": the site's state is where they left
     elif _BEFORE_CUSTODY.search(before[-60:]):
         return Role.CUSTODY
     elif _BEFORE_ORIGIN.search(before):
