@@ -162,12 +162,13 @@ def test_a_wrapped_line_keeps_the_quote_exact() -> None:
 
 def test_one_event_told_as_forcible_return_and_deportation_is_proposed_once() -> None:
     text = (
-        "Blogger Daniyar Sapaev was sent to a Georgian deportation centre and then deported back to Armenia, "
-        "where he was jailed."
+        "In May, Georgian authorities detained Daniyar Sapaev, a blogger living in Tbilisi. Sapaev was sent to a "
+        "Georgian deportation centre and reportedly deported back to Armenia later in May."
     )
     found = extract_incidents(text, year=2022, country="AM")
-    assert [(i.from_state, i.to_state) for i in found] == [("GE", "AM")]
-    assert found[0].subjects == ["Daniyar Sapaev"]
+    removals = [i for i in found if i.kind in (IncidentKind.DEPORTATION, IncidentKind.FORCIBLE_RETURN)]
+    assert [(i.from_state, i.to_state) for i in removals] == [("GE", "AM")]
+    assert removals[0].subjects == ["Daniyar Sapaev"]
 
 
 def test_a_definite_description_of_people_already_met_adds_no_incident() -> None:
@@ -213,6 +214,33 @@ def test_an_earlier_sentence_says_where_the_person_was_held() -> None:
     found = extract_incidents(text, year=2022, country="UZ")
     assert (IncidentKind.EXTRADITION, "KZ", "UZ") in _kinds(found)
     assert all(i.from_state == "KZ" for i in found)
+
+
+def test_a_score_change_summary_restates_the_event() -> None:
+    text = (
+        "In March, the government deported Lena Varga, a Hungarian citizen who ran a local newspaper. "
+        "Score Change: The score declined from 3 to 2 because the government deported a foreign editor."
+    )
+    found = extract_incidents(text, year=2022, country="RS")
+    assert [(i.from_state, i.subjects) for i in found] == [("RS", ["Lena Varga"])]
+
+
+def test_a_request_borrows_the_host_state_from_the_same_persons_earlier_incident() -> None:
+    text = (
+        "In 2023, Omar Haddad was extradited to France from Morocco. Algeria had also sought his extradition, "
+        "but a court turned it down."
+    )
+    found = extract_incidents(text, year=2023, country="DZ")
+    assert (IncidentKind.EXTRADITION_REQUEST, "MA", "DZ") in _kinds(found)
+
+
+def test_authorities_in_a_state_arresting_the_person_earlier_place_the_extradition() -> None:
+    text = (
+        "In April, authorities in Turkey arrested Said Karimov at the request of Tashkent. "
+        "Karimov faces extradition to Uzbekistan on charges of extremism."
+    )
+    found = extract_incidents(text, year=2022, country="UZ")
+    assert (IncidentKind.EXTRADITION, "TR", "UZ") in _kinds(found)
 
 
 def test_repatriation_from_camps_abroad_starts_in_the_camps_state() -> None:

@@ -167,8 +167,12 @@ def _read(
         return []
     if rule.name == "expel" and phrase is not None and phrase.start >= trigger.end and not _state_acts(roles, before):
         return []  # "the party expelled its deputy": only a state's authorities deport
+    # "Score Change: … because the government deported an academic": a summary of what the passage already told
+    summary = bool(re.match(r"\W*score\s+change\b", text, re.I))
     anaphoric = bool(
-        phrase is not None and not phrase.pronoun and not subject.names and ANAPHORIC.match(head) and earlier
+        earlier
+        and not subject.names
+        and (summary or (phrase is not None and not phrase.pronoun and ANAPHORIC.match(head)))
     )
     if rule.name == "sent_back" and not trigger.surface.lower().startswith("removed") and not roles.destination:
         return []  # "returned to sea", "handed over to the police": no state received them
@@ -180,14 +184,18 @@ def _read(
         domestic = expelled and not subject.names and not FOREIGN.search(local)
         if direction is not None and direction.to_state is None and domestic:
             continue  # "people from Malaita were expelled" (within the country): no one crossed a border
-        if direction is not None and anaphoric and any(_restates(direction, kind, other) for other in earlier):
+        if (
+            direction is not None
+            and anaphoric
+            and any(_restates(direction, kind, subject.count, other) for other in earlier)
+        ):
             continue  # "the decision to deport the woman": the deportation already proposed, told again
         if direction is not None:
             directions.append(direction)
     if not directions:
         return []
     if subject.names:
-        directions = [_earlier_origin(passage, index, subject.names, kind, d) for d in directions]
+        directions = [_earlier_origin(passage, index, subject.names, kind, d, earlier) for d in directions]
     date = event_date(sentence, trigger, clause, passage.year)
     view = ClauseView(text, sentence.start, clause, sentence.mentions, sentence.dates)
     incidents: list[ExtractedIncident] = []
@@ -226,8 +234,14 @@ _HELD_IN = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:in|to)\s+(?:the\s+)?$",
     re.I,
 )
+# "authorities in Russia arrested …": the state whose authorities held the person
+_AUTHORITIES_IN = re.compile(
+    r"\b(?:authorities|police|officials|security\s+services)\s+in\s+(?:the\s+)?$",
+    re.I,
+)
 _SENT_FROM = (
     IncidentKind.EXTRADITION,
+    IncidentKind.EXTRADITION_REQUEST,
     IncidentKind.DETENTION_FOR_TRANSFER,
     IncidentKind.DEPORTATION,
     IncidentKind.FORCIBLE_RETURN,
@@ -235,19 +249,30 @@ _SENT_FROM = (
 
 
 def _earlier_origin(
-    passage: Passage, index: int, names: list[str], kind: IncidentKind, direction: Direction
+    passage: Passage,
+    index: int,
+    names: list[str],
+    kind: IncidentKind,
+    direction: Direction,
+    earlier: list[ExtractedIncident],
 ) -> Direction:
-    """The sending state, when the sentence leaves it out but an earlier one says where the same person was held."""
+    """The sending state, when the sentence leaves it out but an earlier one says where the same person was."""
     if direction.from_state is not None or kind not in _SENT_FROM:
         return direction
     surnames = {name.split()[-1] for name in names}
+    for other in reversed(earlier):
+        told = {name.split()[-1] for name in other.subjects}
+        if told & surnames and other.from_state not in (None, direction.to_state):
+            return replace(direction, from_state=other.from_state, inferred=True)
     for sentence in reversed(passage.sentences[max(0, index - 2) : index]):
         if not any(re.search(rf"\b{re.escape(surname)}\b", sentence.text) for surname in surnames):
             continue
         for mention in sentence.mentions:
             if mention.code is None or mention.code == direction.to_state:
                 continue
-            if _HELD_IN.search(sentence.text[max(0, mention.start - 50) : mention.start]):
+            before = sentence.text[max(0, mention.start - 50) : mention.start]
+            held = re.match(r"\W*(?:\w+\s+){0,2}?(?:arrested|detained|apprehended)\b", sentence.text[mention.end :])
+            if _HELD_IN.search(before) or (_AUTHORITIES_IN.search(before) and held):
                 return replace(direction, from_state=mention.code, inferred=True)
         break  # the nearest sentence about the person decides
     return direction
@@ -294,9 +319,10 @@ def _family(kind: IncidentKind) -> IncidentKind:
     return kind
 
 
-def _restates(direction: Direction, kind: IncidentKind, other: ExtractedIncident) -> bool:
+def _restates(direction: Direction, kind: IncidentKind, count: int | None, other: ExtractedIncident) -> bool:
     return (
         _family(other.kind) == _family(kind)
+        and (count is None or other.subject_count is None or count == other.subject_count or count == 1)
         and other.from_state == direction.from_state
         and (direction.to_state is None or direction.to_state == other.to_state)
     )
