@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from onward.casefile.io import dump_case, load_case
 from onward.errors import InputError
 from onward.risk.params import build_params, default_model_data, load_params
+from tests.clihelpers import run_cli
 
 
 def test_the_shipped_model_loads_and_documents_itself() -> None:
@@ -51,3 +53,23 @@ def test_a_model_file_is_merged_over_the_default(tmp_path: Path) -> None:
 def test_levels_follow_the_thresholds() -> None:
     params = build_params()
     assert [params.level(x) for x in (0.1, 0.3, 0.6, 0.9)] == ["low", "moderate", "high", "very high"]
+
+
+def test_a_case_risk_model_block_reaches_the_engine(
+    example_case_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ONWARD_DATABASE_URL", f"sqlite:///{tmp_path / 'kb.sqlite3'}")
+    assert run_cli(capsys, "init").code == 0
+    case = load_case(example_case_path)
+    case.risk_model = {"version": "firm-2015", "direct": {"base_logit": -3.0}}
+    custom = tmp_path / "case.yaml"
+    custom.write_text(dump_case(case), encoding="utf-8")
+    result = run_cli(capsys, "assess", str(custom), "--format", "json", "--samples", "0")
+    assert result.code == 0, result.err
+    assert '"firm-2015"' in result.out
+    case.risk_model = {"direct": {"base_logit": "high"}}
+    custom.write_text(dump_case(case), encoding="utf-8")
+    wrong = run_cli(capsys, "assess", str(custom), "--samples", "0")
+    assert wrong.code == 2
+    assert "base_logit" in wrong.err
+    assert "Traceback" not in wrong.err

@@ -77,7 +77,7 @@ def assess_command(
     app_ctx = context_of(ctx)
     case = _case(ctx, case_ref)
     when = parse_as_of(as_of) or case.as_of.latest()
-    params = load_params(model)
+    params = load_params(model, case.risk_model)
     store = app_ctx.open_store()
     view = KnowledgeView(store, as_of=when)
     if not view.sources():

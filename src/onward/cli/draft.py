@@ -126,7 +126,7 @@ def _assessment(case: Case, view: KnowledgeView | None) -> Assessment | None:
     """The risk engine's assessment of the case from the same knowledge base, when there is one."""
     if view is None:
         return None
-    params = load_params(None)
+    params = load_params(None, case.risk_model)
     return assess(case, inputs_from_view(view, params), params, as_of=view.as_of)
 
 

@@ -7,6 +7,7 @@ the store keeps it as a validated document with a change log.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from pydantic import Field
 
@@ -116,6 +117,10 @@ class Case(Record):
     proceedings: list[Proceeding] = Field(default_factory=list)
     assurances: list[Assurance] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
+    risk_model: dict[str, Any] | None = Field(
+        default=None,
+        description="overrides of the risk model's weights and thresholds for this case (keys of risk/model.yaml)",
+    )
     note: str | None = None
 
     @property

@@ -35,6 +35,6 @@ def knowledge_at(store: Store, when: dt.date) -> KnowledgeView:
 def assessment_for(store: Store, case: Case, *, as_of: dt.date | None = None, hops: int = 3) -> Assessment:
     """The engine's assessment of ``case`` from the knowledge base as of ``as_of`` (default: the case's)."""
     when = as_of or case.as_of.latest()
-    params = load_params(None)
+    params = load_params(None, case.risk_model)
     view = knowledge_at(store, when)
     return assess(case, inputs_from_view(view, params), params, hops=hops, as_of=when)
