@@ -126,6 +126,11 @@ def _capped(reasons: list[Reason], cap: float, what: str) -> list[Reason]:
     return scaled
 
 
+def _fixed_factor(factor: str, weight: float, note: str, evidence: list[EvidenceRef]) -> Reason:
+    """A factor that is either present, adding its whole weight, or absent (CAT GC4 §45 indicators)."""
+    return Reason(factor=factor, weight=weight, contribution=weight, note=note, evidence=evidence)
+
+
 def _individual(case: Case, params: RiskParams, state: str) -> Reason:
     weights = params.direct.individual
     person = case.person
@@ -133,79 +138,72 @@ def _individual(case: Case, params: RiskParams, state: str) -> Reason:
     political = {str(p) for p in person.profile} & set(params.profiles.political)
     if political and (state in case.persecuting_states or state in person.nationalities):
         children.append(
-            Reason(
-                factor="political profile against this state",
-                weight=weights.political_profile_against_state,
-                contribution=weights.political_profile_against_state,
-                note=f"{', '.join(sorted(political))} (CAT GC4 §45: political affiliation or activity)",
-                evidence=case_refs(case, person.sources, "the person's profile"),
+            _fixed_factor(
+                "political profile against this state",
+                weights.political_profile_against_state,
+                f"{', '.join(sorted(political))} (CAT GC4 §45: political affiliation or activity)",
+                case_refs(case, person.sources, "the person's profile"),
             )
         )
     identity = {str(p) for p in person.profile} & set(params.profiles.identity)
     if identity and state in case.persecuting_states:
         children.append(
-            Reason(
-                factor="religious or ethnic profile against this state",
-                weight=weights.identity_profile_against_state,
-                contribution=weights.identity_profile_against_state,
-                note=f"{', '.join(sorted(identity))} (CAT GC4 §45: ethnicity, religion)",
-                evidence=case_refs(case, person.sources, "the person's profile"),
+            _fixed_factor(
+                "religious or ethnic profile against this state",
+                weights.identity_profile_against_state,
+                f"{', '.join(sorted(identity))} (CAT GC4 §45: ethnicity, religion)",
+                case_refs(case, person.sources, "the person's profile"),
             )
         )
     if state in person.previous_ill_treatment:
         children.append(
-            Reason(
-                factor="previous ill-treatment",
-                weight=weights.previous_ill_treatment,
-                contribution=weights.previous_ill_treatment,
-                note="previously ill-treated in this state (CAT GC4 §45)",
-                evidence=case_refs(case, person.sources, "previous ill-treatment"),
+            _fixed_factor(
+                "previous ill-treatment",
+                weights.previous_ill_treatment,
+                "previously ill-treated in this state (CAT GC4 §45)",
+                case_refs(case, person.sources, "previous ill-treatment"),
             )
         )
     for status in person.statuses:
         protective = status.kind in (StatusKind.REFUGEE_STATUS, StatusKind.UNHCR_MANDATE_REFUGEE)
         if protective and state in status.vis_a_vis and status.granted_by != state:
             children.append(
-                Reason(
-                    factor="refugee status vis-à-vis this state",
-                    weight=weights.refugee_status_vis_a_vis,
-                    contribution=weights.refugee_status_vis_a_vis,
-                    note=f"{status.kind} granted by {status.granted_by or 'UNHCR'} {status.date or ''}".strip(),
-                    evidence=case_refs(case, status.sources, "refugee status"),
+                _fixed_factor(
+                    "refugee status vis-à-vis this state",
+                    weights.refugee_status_vis_a_vis,
+                    f"{status.kind} granted by {status.granted_by or 'UNHCR'} {status.date or ''}".strip(),
+                    case_refs(case, status.sources, "refugee status"),
                 )
             )
     for request in case.requests:
         if request.requesting_state != state:
             continue
         children.append(
-            Reason(
-                factor="wanted by this state",
-                weight=weights.wanted_by_state,
-                contribution=weights.wanted_by_state,
-                note=f"request {request.id}: detention as a criminal suspect on arrival (Kaboulov v Ukraine §112)",
-                evidence=case_refs(case, request.sources, f"extradition request {request.id}"),
+            _fixed_factor(
+                "wanted by this state",
+                weights.wanted_by_state,
+                f"request {request.id}: detention as a criminal suspect on arrival (Kaboulov v Ukraine §112)",
+                case_refs(case, request.sources, f"extradition request {request.id}"),
             )
         )
         keywords = [k for k in params.political.charge_keywords if any(k in c.lower() for c in request.charges)]
         if keywords:
             children.append(
-                Reason(
-                    factor="charges typical of political prosecution",
-                    weight=weights.political_charges,
-                    contribution=weights.political_charges,
-                    note=f"charges: {'; '.join(request.charges)}",
-                    evidence=case_refs(case, request.sources, f"charges in request {request.id}"),
+                _fixed_factor(
+                    "charges typical of political prosecution",
+                    weights.political_charges,
+                    f"charges: {'; '.join(request.charges)}",
+                    case_refs(case, request.sources, f"charges in request {request.id}"),
                 )
             )
         break
     if state in person.nationalities:
         children.append(
-            Reason(
-                factor="national of this state",
-                weight=weights.nationality,
-                contribution=weights.nationality,
-                note="returned as a national, within the state's full jurisdiction",
-                evidence=case_refs(case, person.sources, "nationality"),
+            _fixed_factor(
+                "national of this state",
+                weights.nationality,
+                "returned as a national, within the state's full jurisdiction",
+                case_refs(case, person.sources, "nationality"),
             )
         )
     note = "individual circumstances (tier 3; CAT GC4 §45)"
