@@ -1,3 +1,6 @@
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -125,8 +128,8 @@ def test_interrupted_ingest_resumes_to_the_same_store_as_a_clean_run(
         if len(stored) == 3:
             raise _InterruptedError
 
-    with pytest.raises(_InterruptedError):
-        ingest(store, [folder], actor="alice", on_document=crash_after_three)
+    with pytest.raises(_InterruptedError):  # one document per transaction: three are stored and reported
+        ingest(store, [folder], actor="alice", on_document=crash_after_three, batch_passages=1)
     _consistent(store)  # no half-written document
     with store.read() as connection:
         assert connection.execute(sa.select(sa.func.count()).select_from(evidence_documents)).scalar_one() == 3
@@ -134,6 +137,50 @@ def test_interrupted_ingest_resumes_to_the_same_store_as_a_clean_run(
     resumed = ingest(store, [folder], actor="alice")
     assert (resumed.added, resumed.unchanged) == (5, 3)
 
+    clean = open_store(clean_store_url)
+    try:
+        ingest(clean, [folder], actor="alice")
+        assert _snapshot(store) == _snapshot(clean)
+    finally:
+        clean.close()
+
+
+_KILLED_INGEST = """
+import os, signal, sys
+from pathlib import Path
+from onward.evidence.ingest import ingest
+from onward.store import open_store
+
+events = []
+
+def kill_after_two_commits(event):
+    events.append(event)
+    if len(events) == 2:  # the second document of a transaction holding several: no cleanup whatsoever
+        os.kill(os.getpid(), signal.SIGKILL)
+
+store = open_store(sys.argv[1])
+ingest(store, [Path(sys.argv[2])], actor="alice", on_document=kill_after_two_commits, batch_passages=4, workers=1)
+"""
+
+
+def test_a_killed_ingest_with_workers_resumes_to_the_same_store_as_a_clean_run(
+    store: Store, clean_store_url: str, tmp_path: Path
+) -> None:
+    """SIGKILL in the middle of a run that annotates in a worker process and writes several documents per
+    transaction: every document is whole or absent, and the rerun gives the store of one clean run."""
+    folder = _corpus(tmp_path / "docs")
+    url = store.engine.url.render_as_string(hide_password=False)
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILLED_INGEST, url, str(folder)], capture_output=True, check=False, timeout=120
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()
+    _consistent(store)
+    with store.read() as connection:
+        stored = connection.execute(sa.select(sa.func.count()).select_from(evidence_documents)).scalar_one()
+    assert 2 <= stored < 8
+
+    resumed = ingest(store, [folder], actor="alice", workers=1)
+    assert (resumed.added, resumed.unchanged) == (8 - stored, stored)
     clean = open_store(clean_store_url)
     try:
         ingest(clean, [folder], actor="alice")

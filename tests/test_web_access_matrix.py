@@ -23,7 +23,7 @@ _VALID_FORMS = {
     "/cases/{case_id}/unshare": {"username": "viewer"},
     "/cases/{case_id}/evidence/attach": {"passage_id": "no-such-passage"},
 }
-_PATH_VALUES = {"{username}": "viewer", "{kind}": "open_letter", "{fmt}": "md"}
+_PATH_VALUES = {"{username}": "viewer", "{kind}": "open_letter", "{fmt}": "md", "{section}": "sources", "{index}": "0"}
 
 
 def case_routes(web: Web) -> list[tuple[str, str]]:

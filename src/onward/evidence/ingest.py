@@ -11,25 +11,27 @@ document is settled (committed or skipped): the CLI draws its progress bar with 
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from onward.errors import InputError
+from onward.errors import InputError, StoreError
+from onward.evidence.annotate import Annotation, Annotator
 from onward.evidence.readers import SUPPORTED, ReadDocument, Reader, reader_for
 from onward.evidence.sourcemeta import SourceMeta, SourceMetaFile
-from onward.evidence.text import index_text
-from onward.gazetteer import Gazetteer
-from onward.model.evidence import EvidenceDocument, Passage
+from onward.model.evidence import EvidenceDocument, IndexedPassage, Passage
 from onward.store import Store
 from onward.store import evidence as evidence_store
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-BATCH_PASSAGES = 2000
+BATCH_PASSAGES = 20_000
+ANNOTATE_PASSAGES = 2000
 
 
 class Outcome(StrEnum):
@@ -121,17 +123,13 @@ def _document(
     )
 
 
-def _indexed(passages: list[Passage], document: EvidenceDocument, year: int | None) -> list[Passage]:
-    """Passages with their index words, their state and year, and every state they name (the gazetteer's)."""
-    gazetteer = Gazetteer.default()
+def _annotated(item: _Pending, annotations: Iterator[Annotation]) -> list[IndexedPassage]:
+    """The document's passages with their index words, state and year, and every state they name."""
     indexed = []
-    for p in passages:
-        country = p.country or document.country
-        named = {m.code for m in gazetteer.find_states(p.text) if m.code}
-        states = tuple(sorted(named | ({country} if country else set())))
-        indexed.append(
-            dataclasses.replace(p, tokens=index_text(p.text), country=country, year=p.year or year, states=states)
-        )
+    for p, (tokens, named) in zip(item.passages, annotations, strict=False):
+        country = p.country or item.document.country
+        states = tuple(sorted(named | {country})) if country else tuple(sorted(named))
+        indexed.append(IndexedPassage(p, tokens, country, p.year or item.year, states))
     return indexed
 
 
@@ -176,52 +174,144 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_document: Callable[[DocumentEvent], None] | None = None,
     batch_passages: int = BATCH_PASSAGES,
+    workers: int | None = None,
 ) -> IngestReport:
     """Ingest ``paths`` (files or folders) into ``store``; see the module docstring.
 
     Whole documents are written together, up to about ``batch_passages`` passages per transaction
-    (a commit is a disk flush: one per Freedom House country report would triple the time).
+    (a commit is a disk flush: one per Freedom House country report would triple the time). The index
+    words and state mentions of a large input are computed in ``workers`` processes (by default one per
+    spare core; see ``onward.evidence.annotate``) while this process reads and writes.
     """
     report = IngestReport()
     known = evidence_store.stored_hashes(store)
-    pending: list[_Pending] = []
-
-    def emit(event: DocumentEvent) -> None:
-        report.record(event)
-        if on_document is not None:
-            on_document(event)
-
-    def flush() -> None:
-        batch = [(item.document, item.passages) for item in pending]
-        for item, added in zip(pending, evidence_store.insert_documents(store, batch, actor=actor), strict=True):
-            outcome = Outcome.ADDED if added else Outcome.UNCHANGED
-            emit(DocumentEvent(item.path, outcome, item.document.id, item.document.title, len(item.passages) * added))
-        pending.clear()
-
-    for path in expand(paths):
-        report.files += 1
+    files = list(expand(paths))
+    with Annotator(sum(_size(path) for path in files), workers) as annotator:
+        pipeline = _Pipeline(store, actor, annotator, report, on_document, batch_passages)
         try:
-            fmt, documents, size = _read(path, max_bytes)
-        except InputError as error:
-            emit(DocumentEvent(path, Outcome.SKIPPED, reason=error.message))
-            continue
-        report.bytes_read += size
-        try:
-            for read in documents:
-                report.warnings.extend(read.warnings)
-                prepared = _prepare(path, fmt, read, size, source_meta, known)
-                if isinstance(prepared, DocumentEvent):
-                    flush()
-                    emit(prepared)
-                    continue
-                pending.append(prepared)
-                if sum(len(item.passages) for item in pending) >= batch_passages:
-                    flush()
-        except InputError as error:  # a file damaged part-way: what came before it is kept
-            flush()
-            emit(DocumentEvent(path, Outcome.SKIPPED, reason=error.message))
-        flush()
+            for path in files:
+                _ingest_file(path, pipeline, report, max_bytes, source_meta, known)
+            pipeline.drain()
+        except BrokenProcessPool as error:
+            raise StoreError(f"a worker indexing passages stopped ({error}); rerun to resume the ingest") from None
     return report
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _ingest_file(
+    path: Path,
+    pipeline: _Pipeline,
+    report: IngestReport,
+    max_bytes: int,
+    source_meta: SourceMetaFile | None,
+    known: set[str],
+) -> None:
+    report.files += 1
+    try:
+        fmt, documents, size = _read(path, max_bytes)
+    except InputError as error:
+        pipeline.settle(DocumentEvent(path, Outcome.SKIPPED, reason=error.message))
+        return
+    report.bytes_read += size
+    try:
+        for read in documents:
+            report.warnings.extend(read.warnings)
+            prepared = _prepare(path, fmt, read, size, source_meta, known)
+            if isinstance(prepared, DocumentEvent):
+                pipeline.settle(prepared)
+            else:
+                pipeline.add(prepared)
+    except InputError as error:  # a file damaged part-way: what came before it is kept
+        pipeline.settle(DocumentEvent(path, Outcome.SKIPPED, reason=error.message))
+    pipeline.flush()
+
+
+class _Pipeline:
+    """Documents on their way to the store: read → annotated (in workers) → written → reported.
+
+    Documents are sent to be annotated in chunks of about ``ANNOTATE_PASSAGES`` passages, as many
+    chunks ahead as there are workers, so that reading, annotating and writing overlap; they are
+    written in transactions of about ``batch_passages`` passages, and reported, strictly in the order
+    they were read. Each transaction holds whole documents: an ingest stopped at any point leaves each
+    document complete or absent.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        actor: str,
+        annotator: Annotator,
+        report: IngestReport,
+        on_document: Callable[[DocumentEvent], None] | None,
+        batch_passages: int,
+    ) -> None:
+        self._store, self._actor, self._annotator = store, actor, annotator
+        self._report, self._on_document, self._batch_passages = report, on_document, batch_passages
+        self._read: list[_Pending] = []
+        self._read_passages = 0
+        self._flight: deque[tuple[list[_Pending], Future[list[Annotation]]]] = deque()
+        self._annotated: list[tuple[_Pending, list[IndexedPassage]]] = []
+        self._annotated_passages = 0
+
+    def add(self, item: _Pending) -> None:
+        self._read.append(item)
+        self._read_passages += len(item.passages)
+        if self._read_passages >= min(ANNOTATE_PASSAGES, self._batch_passages):
+            self.flush()
+
+    def flush(self) -> None:
+        """Send what was read to be annotated; collect the oldest chunks while too many are ahead."""
+        self._submit()
+        while len(self._flight) > self._annotator.workers:
+            self._collect_oldest()
+
+    def settle(self, event: DocumentEvent) -> None:
+        """Report a document that is not written (skipped, already stored) after everything read before it."""
+        self.drain()
+        self._emit(event)
+
+    def drain(self) -> None:
+        """Write and report everything read so far."""
+        self._submit()
+        while self._flight:
+            self._collect_oldest()
+        self._write()
+
+    def _submit(self) -> None:
+        if self._read:
+            texts = [p.text for item in self._read for p in item.passages]
+            self._flight.append((self._read, self._annotator.submit(texts)))
+            self._read, self._read_passages = [], 0
+
+    def _collect_oldest(self) -> None:
+        items, future = self._flight.popleft()
+        annotations = iter(future.result())
+        for item in items:
+            self._annotated.append((item, _annotated(item, annotations)))
+            self._annotated_passages += len(item.passages)
+            if self._annotated_passages >= self._batch_passages:
+                self._write()
+
+    def _write(self) -> None:
+        if not self._annotated:
+            return
+        batch = [(item.document, passages) for item, passages in self._annotated]
+        added = evidence_store.insert_documents(self._store, batch, actor=self._actor)
+        for (item, passages), new in zip(self._annotated, added, strict=True):
+            outcome = Outcome.ADDED if new else Outcome.UNCHANGED
+            self._emit(DocumentEvent(item.path, outcome, item.document.id, item.document.title, len(passages) * new))
+        self._annotated, self._annotated_passages = [], 0
+
+    def _emit(self, event: DocumentEvent) -> None:
+        self._report.record(event)
+        if self._on_document is not None:
+            self._on_document(event)
 
 
 @dataclass(frozen=True)
@@ -229,6 +319,7 @@ class _Pending:
     path: Path
     document: EvidenceDocument
     passages: list[Passage]
+    year: int | None
 
 
 def _prepare(
@@ -245,4 +336,4 @@ def _prepare(
         return DocumentEvent(path, Outcome.UNCHANGED, document.id, document.title)
     known.add(digest)  # the same report twice in one run is written once
     year = read.year or (meta.date.year if meta and meta.date else None)
-    return _Pending(path, document, _indexed(read.passages, document, year))
+    return _Pending(path, document, read.passages, year)

@@ -58,6 +58,11 @@ def _pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]
 
 def paragraphs(text: str, *, limit: int = MAX_PASSAGE_CHARS) -> Iterator[Span]:
     """The paragraphs of ``text`` as spans of it, numbered from 1; blank-only text yields nothing."""
+    if "\n" not in text and len(text) <= limit:  # one line (a JSON-lines passage): one paragraph
+        start, stop = _trimmed(text, 0, len(text))
+        if stop > start:
+            yield Span(start, stop, 1)
+        return
     number = 0
     position = 0
     for separator in [*_BLANK_LINES.finditer(text), None]:

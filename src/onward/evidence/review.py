@@ -13,6 +13,7 @@ conflict the knowledge base shows, never resolves). A person's acceptance makes 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,10 @@ from onward.store import kb as kb_store
 DATASET = "review"
 EDITABLE = ("kind", "status", "from_state", "to_state", "subjects", "subject_count", "profile", "date")
 _LISTS = ("subjects", "profile")
+
+
+class UnknownIncidentError(NotFoundError):
+    """A merge names an incident the knowledge base does not hold."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,38 @@ def parse_edits(pairs: list[str]) -> dict[str, Any]:
         else:
             edits[name] = value.upper() if name in ("from_state", "to_state") else value
     return edits
+
+
+def editable_text(incident: dict[str, Any]) -> dict[str, str]:
+    """The editable fields of a proposed incident as a reviewer types them (lists joined by "; ")."""
+    text: dict[str, str] = {}
+    for name in EDITABLE:
+        value = incident.get(name)
+        if isinstance(value, list):
+            text[name] = "; ".join(str(item) for item in value)
+        else:
+            text[name] = "" if value is None else str(value)
+    return text
+
+
+def edits_from_text(incident: dict[str, Any], fields: Mapping[str, str]) -> dict[str, Any]:
+    """The corrections in ``fields`` (typed text, as ``editable_text`` writes it): those that change a value."""
+    before = parse_edits([f"{name}={value}" for name, value in editable_text(incident).items()])
+    after = parse_edits([f"{name}={value}" for name, value in fields.items()])
+    return {name: value for name, value in after.items() if value != before.get(name)}
+
+
+def edit_problems(incident: dict[str, Any], edits: dict[str, Any]) -> dict[str, str]:
+    """What is wrong with the corrected incident, one message per field (empty when it is valid)."""
+    expected = f"not an editable field (expected one of {', '.join(EDITABLE)})"
+    problems = {name: expected for name in edits if name not in EDITABLE}
+    try:
+        ExtractedIncident.model_validate({**incident, **edits})
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            field = str(error["loc"][0]) if error["loc"] else "incident"
+            problems.setdefault(field, f"{error['msg']}; found {error.get('input')!r}")
+    return problems
 
 
 def _edited(proposal: review_store.ProposalRow, edits: dict[str, Any]) -> ExtractedIncident:
@@ -194,7 +231,7 @@ def merge(store: Store, proposal_id: int, *, into: str, actor: str, edits: dict[
             connection, as_of=None, subjects=[vocabulary.subject("incident", incident_id)]
         )
     if not known:
-        raise NotFoundError(
+        raise UnknownIncidentError(
             f"no incident {incident_id!r} in the knowledge base", hint="accept the proposal instead, or check the id"
         )
     return _enter(store, proposal_id, edits or {}, incident_id, actor, auto=False)

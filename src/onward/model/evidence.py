@@ -10,7 +10,7 @@ alone is 36,093 passages, built and written in one pass.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,8 @@ class Passage:
     """One citable unit of a document: a paragraph, a page's paragraph, or one line of a JSON-lines file.
 
     ``char_start:char_end`` is the span of ``text`` in the document's extracted text (for plain text
-    and Markdown, in the file itself); ``tokens`` are the words the search index holds.
+    and Markdown, in the file itself). ``country`` and ``year`` are what the reader knows of the
+    passage itself (a Freedom House line's report); the document's fill them in at ingest.
     """
 
     ordinal: int
@@ -26,14 +27,27 @@ class Passage:
     locator: str
     char_start: int
     char_end: int
-    tokens: str = ""
     page: int | None = None
     paragraph: int | None = None
     line: int | None = None
     country: str | None = None
     year: int | None = None
-    states: tuple[str, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
+
+
+class IndexedPassage(NamedTuple):
+    """A passage as it is stored: with its index words, its state and year, and every state it names.
+
+    ``tokens`` are the words the search index holds (``onward.evidence.text.index_text``); ``states``
+    (sorted codes) are the gazetteer's mentions plus the passage's own state. A tuple rather than a
+    second ``Passage``: one is built per passage of a corpus, and this costs a fifth as much.
+    """
+
+    passage: Passage
+    tokens: str
+    country: str | None
+    year: int | None
+    states: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -288,3 +288,20 @@ def corrections_of(connection: Connection, statement_id: str) -> list[tuple[str,
     """The statements that name ``statement_id`` in ``supersedes``, with their documents."""
     query = select(kb_statements.c.id, kb_statements.c.document).where(kb_statements.c.supersedes == statement_id)
     return [(row.id, row.document) for row in connection.execute(query.order_by(kb_statements.c.id))]
+
+
+def revision(connection: Connection) -> str:
+    """A short token that changes whenever statements are loaded or sources are added or corrected.
+
+    Statements are only ever inserted (a correction or retraction is a new row), so their count, latest
+    load time and largest content id change with every load; a corrected source changes its
+    ``updated_at``. Cached analyses keyed by this token are never served after the knowledge base moved.
+    """
+    statements = connection.execute(
+        select(func.count(), func.max(kb_statements.c.loaded_at), func.max(kb_statements.c.id)).select_from(
+            kb_statements
+        )
+    ).one()
+    sources = connection.execute(select(func.count(), func.max(kb_sources.c.updated_at)).select_from(kb_sources)).one()
+    parts = [str(part) for part in (*statements, *sources)]
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:16]

@@ -20,20 +20,33 @@ from onward.web.access import csrf_guard
 from onward.web.api import accounts as api_accounts
 from onward.web.api import audit as api_audit
 from onward.web.api import cases as api_cases
+from onward.web.api import review as api_review
 from onward.web.auth import Signer
 from onward.web.context import WebContext
-from onward.web.pages import account, admin, assessment, case_edit, cases, drafting, evidence, knowledge, review
+from onward.web.pages import (
+    account,
+    admin,
+    assessment,
+    case_edit,
+    case_sections,
+    cases,
+    drafting,
+    evidence,
+    knowledge,
+    review,
+)
 from onward.web.pages import auth as page_auth
 from onward.web.settings import WebSettings
 from onward.web.uploads import BodySizeLimit
 
 STATIC = Path(__file__).parent / "pages" / "static"
 # Every router of the application; tests walk these to check every case route for access control.
-API_ROUTERS: tuple[APIRouter, ...] = (api_cases.router, api_accounts.router, api_audit.router)
+API_ROUTERS: tuple[APIRouter, ...] = (api_cases.router, api_accounts.router, api_audit.router, api_review.router)
 PAGE_ROUTERS: tuple[APIRouter, ...] = (
     page_auth.router,
     cases.router,
     case_edit.router,
+    case_sections.router,
     evidence.router,
     assessment.router,
     drafting.router,

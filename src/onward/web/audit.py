@@ -30,6 +30,7 @@ class Action(StrEnum):
     CASE_ATTACH = "case.attach"
     REVIEW_ACCEPT = "review.accept"
     REVIEW_REJECT = "review.reject"
+    REVIEW_MERGE = "review.merge"
     USER_ADD = "user.add"
     USER_UPDATE = "user.update"
     TOKEN_CREATE = "token.create"

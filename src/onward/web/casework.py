@@ -8,14 +8,16 @@ version they started from and a ``ConflictError`` (409) is raised if someone sav
 from __future__ import annotations
 
 from fastapi import Request
+from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml.reader import ReaderError
 
 from onward.casefile.io import dump_case, parse_case
 from onward.errors import CaseFileError, ConflictError, InputError, NotFoundError, Problem
+from onward.model.base import Identifier
 from onward.model.case import Case
+from onward.store import Store, web_access
 from onward.store import cases as case_store
 from onward.store import web as web_store
-from onward.store import web_access
 from onward.store.cases import ImportOutcome, ImportResult
 from onward.store.web import Role, Share
 from onward.web import audit
@@ -24,6 +26,8 @@ from onward.web.auth import Principal
 from onward.web.context import web_context
 
 EDITORS = (Role.ADMIN, Role.EDITOR)
+CASE_ID_MAX = 120  # the longest id ``onward.model.base.Identifier`` accepts
+_CASE_ID: TypeAdapter[str] = TypeAdapter(Identifier)
 
 
 def check_case_text(text: str, file: str) -> tuple[Case | None, list[Problem]]:
@@ -50,6 +54,44 @@ def parse_or_raise(text: str, file: str) -> Case:
     return case
 
 
+class CaseIdTakenError(ConflictError):
+    """The id cannot be used for a new case; ``suggestion`` is one that can.
+
+    The message is the same whether or not the caller may see the case holding the id, so that it
+    says nothing about a case that is not shared with them (see ``onward.web.access``).
+    """
+
+    def __init__(self, case_id: str, suggestion: str) -> None:
+        super().__init__(
+            f"id: the case id {case_id!r} is not available",
+            hint=f"import the case under another id, e.g. {suggestion!r}",
+        )
+        self.case_id = case_id
+        self.suggestion = suggestion
+
+
+def free_case_id(store: Store, wanted: str) -> str:
+    """The first of ``wanted-2``, ``wanted-3``… that no stored case uses."""
+    taken = {summary.id for summary in case_store.list_cases(store)}
+    stem = wanted[: CASE_ID_MAX - 8]
+    number = 2
+    while f"{stem}-{number}" in taken:
+        number += 1
+    return f"{stem}-{number}"
+
+
+def with_id(case: Case, case_id: str) -> Case:
+    """The case to be stored under ``case_id`` instead of the id its file gives ("import as id")."""
+    try:
+        checked = _CASE_ID.validate_python(case_id)
+    except ValidationError:
+        raise InputError(
+            f"as_id: expected an id of letters, digits and _ . : - (at most {CASE_ID_MAX} characters), "
+            f"found {case_id!r}"
+        ) from None
+    return case.model_copy(update={"id": checked})
+
+
 def create_case(request: Request, caller: Principal, case: Case) -> ImportResult:
     """Store a new case and share it with its creator; an id already in use is a conflict."""
     require_role(caller, *EDITORS)
@@ -59,10 +101,7 @@ def create_case(request: Request, caller: Principal, case: Case) -> ImportResult
     except NotFoundError:
         pass
     else:
-        raise ConflictError(
-            f"a case with id {case.id!r} already exists",
-            hint="choose another id, or ask whoever holds that case to share it with you",
-        )
+        raise CaseIdTakenError(case.id, free_case_id(store, case.id))
     result = case_store.save_case(store, case, actor=caller.actor)
     web_access.share_case(store, case.id, caller.user, granted_by=caller.actor)
     audit.record(request, caller.actor, audit.Action.CASE_CREATE, case_id=case.id, version=result.version)

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from fastapi import Request
 from jinja2 import Environment
 
 from onward.store import Store
 from onward.web.auth import Signer
+from onward.web.cache import ResultCache
 from onward.web.settings import WebSettings
 
 
 @dataclass(frozen=True)
 class WebContext:
-    """The store, the settings, the signer and the page templates of one running application."""
+    """The store, the settings, the signer, the page templates and the result cache of one running application."""
 
     settings: WebSettings
     store: Store
     signer: Signer
     templates: Environment
     htmx: bool
+    results: ResultCache = field(default_factory=ResultCache)
 
 
 def web_context(request: Request) -> WebContext:

@@ -145,9 +145,6 @@ FRENCH: dict[str, str] = {
     "These concern parts of the case not on this form; correct them in the YAML editor.": (
         "Ils concernent des parties du dossier absentes de ce formulaire ; corrigez-les dans l'éditeur YAML."
     ),
-    "Requests, proceedings, assurances and sources are edited in the YAML editor.": (
-        "Les demandes, procédures, assurances et sources se modifient dans l'éditeur YAML."
-    ),
     "Save": "Enregistrer",
     "Cancel": "Annuler",
     # YAML editor
@@ -301,4 +298,119 @@ FRENCH: dict[str, str] = {
     "gaps are marked where evidence is still needed.": "lacunes sont signalées là où des preuves manquent encore.",
     "Preview of the draft": "Aperçu du projet",
     "Show the reasons and evidence": "Afficher les raisons et les preuves",
+    # editing a case's requests, proceedings, assurances and sources item by item
+    "Add": "Ajouter",
+    "Remove": "Retirer",
+    "Actions": "Actions",
+    "Summary": "Résumé",
+    "received": "reçue",
+    "Add a request": "Ajouter une demande",
+    "Add a proceeding": "Ajouter une procédure",
+    "Add an assurance": "Ajouter une assurance",
+    "Add a source": "Ajouter une source",
+    "Extradition request": "Demande d'extradition",
+    "Proceeding": "Procédure",
+    "Assurance": "Assurance diplomatique",
+    "Source": "Source",
+    "The person's other names, statuses, previous ill-treatment and sources, and the case's risk model overrides, "
+    "are edited in the YAML editor.": (
+        "Les autres noms, statuts, mauvais traitements antérieurs et sources de la personne, ainsi que les réglages "
+        "du modèle de risque propres au dossier, se modifient dans l'éditeur YAML."
+    ),
+    "Problems elsewhere in the case": "Problèmes ailleurs dans le dossier",
+    "The case would not be valid with this change because of these items; change them first, or undo this change.": (
+        "Avec cette modification, le dossier ne serait plus valide à cause de ces éléments ; modifiez-les d'abord, "
+        "ou renoncez à cette modification."
+    ),
+    "Remove this item from the case?": "Retirer cet élément du dossier ?",
+    "This item cannot be removed: the case would no longer be valid.": (
+        "Cet élément ne peut pas être retiré : le dossier ne serait plus valide."
+    ),
+    "Other items refer to it; change them first.": "D'autres éléments y renvoient ; modifiez-les d'abord.",
+    "yes": "oui",
+    "no": "non",
+    "Sources cited": "Sources citées",
+    "Locator": "Emplacement",
+    "Exact quote": "Citation exacte",
+    "one source per row; a blank row adds one, clearing the source removes the row": (
+        "une source par ligne ; une ligne vide en ajoute une, effacer la source retire la ligne"
+    ),
+    "Promise": "Engagement",
+    "Wording": "Formulation",
+    "at least one; a blank row adds one, clearing a row removes it": (
+        "au moins un ; une ligne vide en ajoute un, effacer une ligne la retire"
+    ),
+    "letters, digits and _ . : -": "lettres, chiffres et _ . : -",
+    "letters, digits and _ . : -; proceedings refer to it": (
+        "lettres, chiffres et _ . : - ; les procédures y renvoient"
+    ),
+    "letters, digits and _ . : -; assurances imposed by it refer to it": (
+        "lettres, chiffres et _ . : - ; les assurances qu'elle impose y renvoient"
+    ),
+    "letters, digits and _ . : -; facts cite it by this id": (
+        "lettres, chiffres et _ . : - ; les faits la citent par cet identifiant"
+    ),
+    "ISO code, e.g. RU": "code ISO, p. ex. RU",
+    "ISO codes, e.g. RU UA": "codes ISO, p. ex. RU UA",
+    "YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source": (
+        "AAAA, AAAA-MM ou AAAA-MM-JJ, avec la précision de la source"
+    ),
+    "one per line": "un par ligne",
+    "treaty or statute invoked, if known": "traité ou loi invoqués, s'ils sont connus",
+    "Court or authority": "Juridiction ou autorité",
+    "e.g. the investigating chamber of a court of appeal": "p. ex. la chambre de l'instruction d'une cour d'appel",
+    "Stage of the procedure": "Étape de la procédure",
+    "Requests it concerns": "Demandes concernées",
+    "Destinations it allows removal to": "Destinations vers lesquelles elle autorise la remise",
+    "Conditions": "Conditions",
+    "docket or decision number": "numéro de rôle ou de décision",
+    "Authority": "Autorité",
+    "who gave it, e.g. the prosecutor general": "qui l'a donnée, p. ex. le procureur général",
+    "Imposed by": "Imposée par",
+    "the proceeding that attached it as a condition, if a court did": (
+        "la procédure qui l'a posée comme condition, si une juridiction l'a fait"
+    ),
+    "who monitors compliance, one per line": "qui contrôle le respect, un par ligne",
+    "Terms disclosed": "Termes divulgués",
+    "Othman v UK §189(1)": "Othman c. Royaume-Uni, § 189 (1)",
+    "Legally binding": "Juridiquement contraignante",
+    "URL": "URL",
+    "Identifier": "Identifiant",
+    "e.g. a document symbol or application number": "p. ex. une cote de document ou un numéro de requête",
+    "where in the source, if the whole source is not meant": (
+        "où dans la source, si ce n'est pas la source entière qui est visée"
+    ),
+    "e.g. en, fr, ru": "p. ex. en, fr, ru",
+    "has someone read the source and confirmed it says this?": (
+        "quelqu'un a-t-il lu la source et confirmé qu'elle dit bien cela ?"
+    ),
+    # review decisions: corrections and merges
+    "Correct the fields": "Corriger les champs",
+    "Accept with changes": "Accepter avec les corrections",
+    "Merge into an existing incident": "Fusionner avec un incident connu",
+    "Known incidents most likely the same": "Incidents connus probablement identiques",
+    "No known incident shares a state with this proposal.": "Aucun incident connu ne concerne les mêmes États.",
+    "or an incident id": "ou l'identifiant d'un incident",
+    "e.g. ua-uz-2006-02": "p. ex. ua-uz-2006-02",
+    "Merge": "Fusionner",
+    "Kind": "Nature",
+    "From (state code)": "Depuis (code d'État)",
+    "To (state code)": "Vers (code d'État)",
+    "Persons named": "Personnes nommées",
+    "Number of people": "Nombre de personnes",
+    "e.g. UA": "p. ex. UA",
+    "e.g. UZ": "p. ex. UZ",
+    "YYYY[-MM[-DD]], or a range start/end": "AAAA[-MM[-JJ]], ou une période début/fin",
+    "separated by ;": "séparées par ;",
+    "e.g. asylum_seeker, journalist": "p. ex. asylum_seeker, journalist",
+    "same destination": "même destination",
+    "same sending state": "même État d'origine",
+    "same kind": "même nature",
+    "same period": "même période",
+    "nearby date": "date proche",
+    # import under another id
+    "Import as id": "Importer sous l'identifiant",
+    "optional: stores the case under this id instead of the file's": (
+        "facultatif : enregistre le dossier sous cet identifiant plutôt que celui du fichier"
+    ),
 }

@@ -19,7 +19,7 @@ import json
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from onward.errors import InputError
 from onward.evidence.paragraphs import Span, paragraphs
@@ -79,7 +79,7 @@ def read(path: Path, data: bytes) -> Iterator[ReadDocument]:
     skipped = 0
     produced = False
     key: str | None = None
-    group: list[tuple[int, bytes, dict[str, Any]]] = []
+    group: list[_Line] = []
     for number, raw in enumerate(_lines(path, data), start=1):
         if not raw.strip():
             continue
@@ -95,12 +95,13 @@ def read(path: Path, data: bytes) -> Iterator[ReadDocument]:
             if skipped <= _MAX_REPORTED:
                 warnings.append(f"{path}:{number}: line skipped: {reason}")
             continue
-        line_key = _group(record, _country(record), _year(record))
+        country, year = _country(record), _year(record)
+        line_key = _group(record, country, year)
         if group and line_key != key:
             yield _document(key or "", group, warnings)
             produced, group, warnings = True, [], []
         key = line_key
-        group.append((number, raw, record))
+        group.append(_Line(number, raw, record, text_field, country, year))
     if skipped > _MAX_REPORTED:
         warnings.append(f"{path}: {skipped} lines skipped in all")
     if group:
@@ -109,13 +110,22 @@ def read(path: Path, data: bytes) -> Iterator[ReadDocument]:
         raise InputError(f"{path}: no line with text could be read", hint=warnings[0])
 
 
-def _document(key: str, lines: list[tuple[int, bytes, dict[str, Any]]], warnings: list[str]) -> ReadDocument:
+class _Line(NamedTuple):
+    """A line that holds text: where it is, its bytes (the document's identity), its fields."""
+
+    number: int
+    raw: bytes
+    record: dict[str, Any]
+    text_field: str
+    country: str | None
+    year: int | None
+
+
+def _document(key: str, lines: list[_Line], warnings: list[str]) -> ReadDocument:
     builder = PassageBuilder()
-    for number, _, record in lines:
-        text_field = next(f for f in _TEXT_FIELDS if record.get(f))
+    for number, _, record, text_field, country, year in lines:
         text = str(record[text_field]).strip()
         meta = {k: v for k, v in record.items() if k != text_field and v is not None}
-        country, year = _country(record), _year(record)
         for span in paragraphs(text):
             builder.add(
                 text[span.start : span.end],
@@ -125,12 +135,12 @@ def _document(key: str, lines: list[tuple[int, bytes, dict[str, Any]]], warnings
                 year=year,
                 meta=meta,
             )
-    first = lines[0][2]
+    first = lines[0].record
     countries = {p.country for p in builder.passages}
     years = {p.year for p in builder.passages}
     return ReadDocument(
         passages=builder.passages,
-        identity=b"\n".join(raw for _, raw, _ in lines),
+        identity=b"\n".join(line.raw for line in lines),
         title=str(first.get("title") or key) or None,
         key=key or None,
         country=countries.pop() if len(countries) == 1 else None,

@@ -60,10 +60,21 @@ def create_case(request: Request, document: dict[str, Any], caller: Caller) -> S
 
 
 @router.post("/cases/import", response_model=SaveOut)
-async def import_case(request: Request, file: UploadFile, caller: Caller) -> SaveOut:
-    """Import a case file (YAML upload): creates it, or updates a case already shared with the caller."""
+async def import_case(
+    request: Request,
+    file: UploadFile,
+    caller: Caller,
+    as_id: Annotated[str, Query(max_length=200, description="store the case under this id, not the file's")] = "",
+) -> SaveOut:
+    """Import a case file (YAML upload): creates it, or updates a case already shared with the caller.
+
+    An id that cannot be used is refused with 409 and a free id to use instead (``as_id``).
+    """
     name, text = await read_case_upload(file, web_context(request).settings.max_upload_bytes)
-    return _saved(casework.import_case(request, caller, casework.parse_or_raise(text, name)))
+    case = casework.parse_or_raise(text, name)
+    if as_id.strip():
+        case = casework.with_id(case, as_id.strip())
+    return _saved(casework.import_case(request, caller, case))
 
 
 @router.post("/validate", response_model=ValidationOut)
@@ -130,7 +141,8 @@ def assessment(
 ) -> dict[str, Any]:
     """The risk engine's assessment of the case (as ``onward assess CASE --format json``)."""
     case, _ = read_case(request, caller, case_id)
-    result = assessment_for(web_context(request).store, case, as_of=parse_date(as_of), hops=hops)
+    context = web_context(request)
+    result = assessment_for(context.store, case, as_of=parse_date(as_of), hops=hops, cache=context.results)
     return result.model_dump(mode="json")
 
 

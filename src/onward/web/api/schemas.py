@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from fastapi import Path
+from pydantic import BaseModel, ConfigDict, Field
 
 from onward.store.web import Role
 
@@ -125,3 +126,61 @@ class ChainCheckOut(BaseModel):
     broken_at: int | None
     problem: str | None
     head: str
+
+
+ProposalId = Annotated[int, Path(ge=1, le=2_147_483_647, description="a review proposal's number")]
+"""A proposal's number in a URL; bounded so that no database is handed an integer it cannot hold."""
+
+
+class ProposalOut(BaseModel):
+    """An incident the extractor proposed from one passage, waiting for (or after) a reviewer's decision."""
+
+    id: int
+    passage_id: str
+    extractor: str
+    incident: dict[str, Any] = Field(description="the proposed incident (fields of ExtractedIncident)")
+    status: str
+    created_at: dt.datetime
+    created_by: str
+
+
+class IncidentEdits(BaseModel):
+    """A reviewer's corrections to a proposed incident: only the fields sent change; null clears one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str | None = Field(default=None, max_length=40)
+    status: str | None = Field(default=None, max_length=40)
+    from_state: str | None = Field(default=None, max_length=2)
+    to_state: str | None = Field(default=None, max_length=2)
+    date: str | None = Field(default=None, max_length=40, description="YYYY[-MM[-DD]] or start/end")
+    subjects: list[str] | None = Field(default=None, max_length=200)
+    subject_count: int | None = Field(default=None, ge=0)
+    profile: list[str] | None = Field(default=None, max_length=20)
+
+
+class AcceptIn(BaseModel):
+    edits: IncidentEdits | None = None
+
+
+class RejectIn(BaseModel):
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class MergeIn(BaseModel):
+    into: str = Field(min_length=1, max_length=200, description="the id of an incident in the knowledge base")
+    edits: IncidentEdits | None = None
+
+
+class DecisionOut(BaseModel):
+    proposal_id: int
+    action: str
+    incident_id: str | None
+    statements: list[str] = Field(description="content ids of the statements added to the knowledge base")
+
+
+class CandidateOut(BaseModel):
+    incident_id: str
+    score: int
+    reasons: list[str] = Field(description="to_state, from_state, kind, 'same period' or 'nearby date'")
+    incident: dict[str, Any] | None = Field(description="the incident as the knowledge base assembles it")

@@ -51,7 +51,8 @@ def assessment_page(
             as_of_error=error.message,
             status_code=422,
         )
-    assessment = assessment_for(web_context(request).store, case, as_of=when, hops=hops)
+    context = web_context(request)
+    assessment = assessment_for(context.store, case, as_of=when, hops=hops, cache=context.results)
     graphs = {
         d.state: chain_graph_svg(assessment, d, name, f"{_('Chain graph')}: {name(d.state)}")
         for d in assessment.destinations

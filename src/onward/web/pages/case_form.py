@@ -97,18 +97,23 @@ def field_of(path: str) -> str | None:
     return head if head in FIELDS else None
 
 
+def problem_text(problem: Problem) -> str:
+    """A problem as it is shown beside its field: what is wrong, what was expected and found."""
+    text = problem.message
+    if problem.expected:
+        text += f"; expected {problem.expected}"
+    if problem.found:
+        text += f"; found {problem.found}"
+    if problem.hint:
+        text += f" ({problem.hint})"
+    return text
+
+
 def attach_problems(form: CaseForm, problems: list[Problem]) -> CaseForm:
     for problem in problems:
         name = field_of(problem.path)
-        text = problem.message
-        if problem.expected:
-            text += f"; expected {problem.expected}"
-        if problem.found:
-            text += f"; found {problem.found}"
-        if problem.hint:
-            text += f" ({problem.hint})"
         if name is None:
             form.other.append(problem)
         else:
-            form.errors.setdefault(name, []).append(text)
+            form.errors.setdefault(name, []).append(problem_text(problem))
     return form

@@ -20,7 +20,7 @@ from onward.web.context import web_context
 from onward.web.i18n import translator
 from onward.web.pages.names import state_namer, states_namer
 from onward.web.pages.render import language_of, redirect, render
-from onward.web.uploads import check_size, read_case_upload
+from onward.web.uploads import UnsupportedUploadError, UploadTooLargeError, check_size, read_case_upload
 
 router = APIRouter(include_in_schema=False)
 
@@ -74,12 +74,15 @@ def list_cases(request: Request, caller: Caller, flash: str | None = None) -> Re
 
 @router.post("/cases/import")
 async def import_case(request: Request, caller: Caller) -> Response:
-    """A case file uploaded or pasted: validated with every located problem shown, then stored."""
+    """A case file uploaded or pasted: validated with every located problem shown, then stored —
+    under the id typed in "import as id" when there is one, else the file's own."""
     limit = web_context(request).settings.max_upload_bytes
     form = await request.form(max_part_size=limit)
     upload = form.get("file")
     pasted = form.get("text")
+    typed = form.get("as_id")
     text = pasted if isinstance(pasted, str) else ""
+    as_id = typed.strip() if isinstance(typed, str) else ""
     try:
         if isinstance(upload, UploadFile) and upload.filename:
             name, text = await read_case_upload(upload, limit)
@@ -88,11 +91,24 @@ async def import_case(request: Request, caller: Caller) -> Response:
             name = "pasted.yaml"
         else:
             raise InputError("file: choose a case file or paste its text (found neither)")
-        result = casework.import_case(request, caller, casework.parse_or_raise(text, name))
+        case = casework.parse_or_raise(text, name)
+        if as_id:
+            try:
+                case = casework.with_id(case, as_id)
+            except InputError as error:
+                return _list_page(request, caller, status_code=422, as_id_error=error.message, text=text, as_id=as_id)
+        result = casework.import_case(request, caller, case)
     except CaseFileError as error:
-        return _list_page(request, caller, status_code=422, problems=error.problems, text=text)
+        return _list_page(request, caller, status_code=422, problems=error.problems, text=text, as_id=as_id)
+    except casework.CaseIdTakenError as error:
+        message = f"{error.message} ({error.hint})"
+        return _list_page(request, caller, status_code=409, as_id_error=message, text=text, as_id=error.suggestion)
     except ConflictError as error:
         return _list_page(request, caller, status_code=409, error=f"{error.message} ({error.hint})", text=text)
+    except (UploadTooLargeError, UnsupportedUploadError):
+        raise
+    except InputError as error:
+        return _list_page(request, caller, status_code=422, error=error.message, text=text, as_id=as_id)
     return redirect(f"/cases/{result.case_id}?flash={result.outcome.value}")
 
 

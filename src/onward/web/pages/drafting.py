@@ -1,6 +1,7 @@
 """The drafting page: an open letter, a brief or a report for the case, previewed, then downloaded as
 Markdown, Word or PDF — drafted by ``onward.drafting.draft`` from the same assessment as the
-assessment page, every factual sentence cited and every missing piece of evidence marked as a gap."""
+assessment page, every factual sentence cited and every missing piece of evidence marked as a gap.
+Drafts and their files are cached (``onward.web.analysis``): a second view renders nothing again."""
 
 from __future__ import annotations
 
@@ -10,14 +11,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from onward.drafting.document import Document
-from onward.drafting.draft import DocumentKind, draft
+from onward.drafting.draft import DocumentKind
 from onward.drafting.i18n import as_lang
-from onward.drafting.outputs import render
 from onward.errors import NotFoundError
 from onward.model.case import Case
 from onward.web import audit
 from onward.web.access import Caller, ensure_access, read_case
-from onward.web.analysis import assessment_for, knowledge_at
+from onward.web.analysis import document_for, rendered_draft
 from onward.web.context import web_context
 from onward.web.pages.cases import case_page
 
@@ -33,13 +33,21 @@ MEDIA = {
 }
 
 
-def _draft(request: Request, case: Case, kind: str, lang: str) -> Document:
-    store = web_context(request).store
+def _kind(kind: str) -> DocumentKind:
     if kind not in KINDS:
         raise NotFoundError(f"no document type {kind!r} (expected one of {', '.join(KINDS)})")
-    view = knowledge_at(store, case.as_of.latest())
-    assessment = assessment_for(store, case)
-    return draft(DocumentKind(kind), case, lang=as_lang(lang or case.language), view=view, assessment=assessment)
+    return DocumentKind(kind)
+
+
+def _draft(request: Request, case: Case, kind: str, lang: str) -> Document:
+    context = web_context(request)
+    return document_for(context.store, case, _kind(kind), as_lang(lang or case.language), cache=context.results)
+
+
+def _file(request: Request, case: Case, kind: str, lang: str, fmt: str) -> bytes:
+    context = web_context(request)
+    language = as_lang(lang or case.language)
+    return rendered_draft(context.store, case, _kind(kind), language, fmt, cache=context.results)
 
 
 @router.get("/cases/{case_id}/draft")
@@ -53,7 +61,7 @@ def drafting_page(
     case, version = read_case(request, caller, case_id)
     language = lang or case.language
     document = _draft(request, case, kind, language)
-    preview = render(document, "html").decode("utf-8")
+    preview = _file(request, case, kind, language, "html").decode("utf-8")
     return case_page(
         request,
         caller,
@@ -86,7 +94,7 @@ def download(
         raise NotFoundError(f"no draft format {fmt!r} (expected md, docx or pdf)")
     case, version = read_case(request, caller, case_id)
     language = lang or case.language
-    data = render(_draft(request, case, kind, language), fmt)
+    data = _file(request, case, kind, language, fmt)
     audit.record(
         request,
         caller.actor,
