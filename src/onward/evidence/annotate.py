@@ -22,6 +22,7 @@ from onward.gazetteer import Gazetteer
 # Below this many bytes of input, starting a worker costs more than it saves.
 PARALLEL_FROM_BYTES = 4 * 1024 * 1024
 MAX_WORKERS = 4
+AHEAD_PER_WORKER = 8
 
 
 class Annotation(NamedTuple):
@@ -79,6 +80,9 @@ class Annotator:
         if workers is None:
             workers = min((os.cpu_count() or 1) - 1, MAX_WORKERS) if input_bytes >= PARALLEL_FROM_BYTES else 0
         self.workers = workers if context is not None else 0
+        # Chunks sent ahead of the one being written: enough to keep every worker busy while this process
+        # writes a transaction; each is ANNOTATE_PASSAGES passages of memory.
+        self.ahead = self.workers * AHEAD_PER_WORKER
         self._pool: ProcessPoolExecutor | None = None
         if self.workers > 0:
             self._pool = ProcessPoolExecutor(

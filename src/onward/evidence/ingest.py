@@ -30,7 +30,7 @@ from onward.store import Store
 from onward.store import evidence as evidence_store
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-BATCH_PASSAGES = 20_000
+BATCH_PASSAGES = 10_000
 ANNOTATE_PASSAGES = 2000
 
 
@@ -268,7 +268,7 @@ class _Pipeline:
     def flush(self) -> None:
         """Send what was read to be annotated; collect the oldest chunks while too many are ahead."""
         self._submit()
-        while len(self._flight) > self._annotator.workers:
+        while len(self._flight) > self._annotator.ahead:
             self._collect_oldest()
 
     def settle(self, event: DocumentEvent) -> None:
