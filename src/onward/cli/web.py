@@ -43,7 +43,7 @@ def serve(
     import uvicorn
 
     from onward.web.app import create_app
-    from onward.web.settings import WebSettings, default_assets_dir, with_persistent_secret
+    from onward.web.settings import WebSettings, default_assets_dir, default_world_atlas, with_persistent_secret
 
     app_ctx = context_of(ctx)
     store = app_ctx.open_store()
@@ -51,6 +51,8 @@ def serve(
     settings = with_persistent_secret(settings)
     if settings.assets_dir is None:
         settings = settings.model_copy(update={"assets_dir": assets or default_assets_dir()})
+    if settings.world_atlas is None:
+        settings = settings.model_copy(update={"world_atlas": default_world_atlas()})
     application = create_app(settings, store)
     app_ctx.console.print(f"Onward on http://{host}:{port}/ (store {settings.resolved_database_url()})")
     uvicorn.run(application, host=host, port=port, proxy_headers=True, log_level="info")

@@ -82,27 +82,24 @@ _CACHED_WORDS = 1_000_000
 
 
 _CACHE = _WordCache()
-_ASCII_CHARS = frozenset(map(chr, range(128)))
-# Bytes that separate words in ASCII text: everything but letters and digits (the underscore included).
-_ASCII_SEPARATORS = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
-
-
-@lru_cache(maxsize=4096)
-def _separates(char: str) -> bool:
-    """True for a character that can only separate words (punctuation, a symbol, a space), never join them."""
-    return not char.isalnum()
+# A letter or digit outside ASCII ("é", "İ", "²"): a text with one goes through ``_WORD``.
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\x00-\x7f\W]")
+# UTF-8 bytes to ASCII words: letters lower-cased, digits kept, anything else (the underscore, and every
+# byte of a non-ASCII character, known by then to be a separator) a space.
+_ASCII_WORD_BYTES = bytes(
+    (c | 0x20 if chr(c).isalpha() else c) if c < 128 and chr(c).isalnum() else 0x20 for c in range(256)
+)
 
 
 def _ascii_words(text: str) -> list[str] | None:
-    """The words of ``text`` split in C, when every non-ASCII character in it is a separator; else None.
+    """The words of ``text`` split in C, when it has no letter or digit outside ASCII; else None.
 
-    Reports are mostly ASCII letters with a few curly quotes and dashes: those become separators, as
-    they are for ``_WORD``, and the text never goes through the (ten times slower) regex.
+    Reports are mostly ASCII letters with a few curly quotes and dashes: those are separators, as they
+    are for ``_WORD``, and the text never goes through the (slower) regex.
     """
-    if not text.isascii() and not all(map(_separates, set(text).difference(_ASCII_CHARS))):
+    if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text):
         return None
-    raw = text.encode("ascii", "replace").translate(_ASCII_SEPARATORS)
-    return raw.decode("ascii").split()
+    return text.encode("utf-8").translate(_ASCII_WORD_BYTES).decode("ascii").split()
 
 
 def index_text(text: str) -> str:

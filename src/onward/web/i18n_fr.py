@@ -259,6 +259,19 @@ FRENCH: dict[str, str] = {
         "Carte en tuiles : un carré par État, près de la ville de son fuseau horaire (base tz de l'IANA) ; "
         "sans échelle."
     ),
+    "Direct risk by state (world map)": "Risque direct par État (carte du monde)",
+    "Countries are filled by the direct risk of removal there; states the assessment does not score are grey. "
+    "Too small to draw at this scale:": (
+        "Les pays sont colorés selon le risque direct d'un éloignement vers eux ; les États que l'évaluation ne "
+        "note pas sont en gris. Trop petits pour être dessinés à cette échelle :"
+    ),
+    "Country shapes: Natural Earth (public domain), via world-atlas (ISC).": (
+        "Contours des pays : Natural Earth (domaine public), via world-atlas (ISC)."
+    ),
+    "The states on the map and their direct risk": "Les États de la carte et leur risque direct",
+    "not assessed": "non évalué",
+    "persecuting state": "État persécuteur",
+    "proposed destination": "destination envisagée",
     "Removal to": "Éloignement vers",
     "Direct risk": "Risque direct",
     "systemic practice": "pratique systémique",

@@ -25,6 +25,9 @@ class WebSettings(Settings):
     login_failures_per_ip: int = Field(default=20, ge=1, description="failed logins per address per window")
     login_window_minutes: int = Field(default=15, ge=1)
     assets_dir: Path | None = Field(default=None, description="folder holding htmx.min.js (optional)")
+    world_atlas: Path | None = Field(
+        default=None, description="world-atlas countries-110m.json: the assessment page's world map (optional)"
+    )
 
     def secret_key_file(self) -> Path:
         return self.data_dir / "web-secret-key"
@@ -50,3 +53,10 @@ def default_assets_dir() -> Path | None:
     root = Path(__file__).resolve().parents[3]
     candidate = root / "build" / "web-vendor" / "node_modules" / "htmx.org" / "dist"
     return candidate if (candidate / "htmx.min.js").is_file() else None
+
+
+def default_world_atlas() -> Path | None:
+    """Where ``make web-assets`` installs world-atlas's country shapes from the npm registry, if it did."""
+    root = Path(__file__).resolve().parents[3]
+    candidate = root / "build" / "web-vendor" / "node_modules" / "world-atlas" / "countries-110m.json"
+    return candidate if candidate.is_file() else None

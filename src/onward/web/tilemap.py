@@ -5,6 +5,10 @@ clearly labelled tile cartogram: each state's square sits at the median coordina
 zones in the IANA time-zone database (``zone.tab``, public domain, shipped by the ``tzdata``
 package), snapped to a grid so squares never overlap. It shows where the assessed states lie
 relative to each other, not their shape or size.
+
+The assessment page draws it only when the world map's country shapes (the npm package world-atlas,
+see ``onward.web.worldmap``) are not installed or cannot be read; both share this module's colour
+scale and legend.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from html import escape
 from importlib import resources
 
 _CELL, _COLS, _ROWS = 22, 56, 26
+UNASSESSED_FILL = "#e6e9ee"  # states the assessment gives no score
 
 
 def _degrees(text: str, width: int) -> float:
@@ -70,6 +75,19 @@ def risk_colour(score: float) -> str:
     return f"rgb({r},{max(g, 40)},60)"
 
 
+def risk_legend(y: float) -> str:
+    """The colour scale as five swatches from 0 % to 100 %, 300 units wide, starting at x = 10."""
+    parts = []
+    for index, score in enumerate((0.0, 0.25, 0.5, 0.75, 1.0)):
+        x = 10 + index * 60
+        parts.append(
+            f'<rect x="{x}" y="{y}" width="18" height="14" fill="{risk_colour(score)}"/>'
+            f'<text x="{x + 22}" y="{y + 11}" font-size="11" font-family="DejaVu Sans, sans-serif">'
+            f"{score:.0%}</text>"
+        )
+    return "".join(parts)
+
+
 def tile_map_svg(scores: Mapping[str, float], name: Callable[[str], str], title: str, note: str) -> str:
     """The tile map; states in ``scores`` are coloured by their score, others are pale grey."""
     width, height = _COLS * _CELL, _ROWS * _CELL + 40
@@ -81,7 +99,7 @@ def tile_map_svg(scores: Mapping[str, float], name: Callable[[str], str], title:
     for code, (col, row) in sorted(tile_positions().items()):
         x, y = col * _CELL, row * _CELL
         scored = code in scores
-        fill = risk_colour(scores[code]) if scored else "#e6e9ee"
+        fill = risk_colour(scores[code]) if scored else UNASSESSED_FILL
         label = f"{name(code)}: {scores[code]:.0%}" if scored else name(code)
         parts.append(
             f'<g><title>{escape(label)}</title><rect x="{x + 1}" y="{y + 1}" width="{_CELL - 2}" height="{_CELL - 2}" '
@@ -90,13 +108,7 @@ def tile_map_svg(scores: Mapping[str, float], name: Callable[[str], str], title:
             f'font-family="DejaVu Sans, sans-serif" fill="{"#000" if scored else "#8a94a3"}">{code}</text></g>'
         )
     legend_y = _ROWS * _CELL + 12
-    for index, score in enumerate((0.0, 0.25, 0.5, 0.75, 1.0)):
-        x = 10 + index * 60
-        parts.append(
-            f'<rect x="{x}" y="{legend_y}" width="18" height="14" fill="{risk_colour(score)}"/>'
-            f'<text x="{x + 22}" y="{legend_y + 11}" font-size="11" font-family="DejaVu Sans, sans-serif">'
-            f"{score:.0%}</text>"
-        )
+    parts.append(risk_legend(legend_y))
     parts.append(
         f'<text x="{10 + 5 * 60 + 10}" y="{legend_y + 11}" font-size="11" fill="#5b6673" '
         f'font-family="DejaVu Sans, sans-serif">{escape(note)}</text></svg>'

@@ -1,14 +1,19 @@
 """The assessment page: per proposed destination the findings, their reasons and evidence, the chain
-graph drawn as a figure whose arrows open their evidence, and a tile map coloured by direct risk."""
+graph drawn as a figure whose arrows open their evidence, and a world map coloured by direct risk (a tile
+map when the country shapes are not installed) beside a table of the same risks."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import logging
+from collections.abc import Callable
+from typing import Annotated, NamedTuple
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from onward.errors import InputError
+from onward.errors import ConfigurationError, InputError
+from onward.risk.assess import Assessment
+from onward.risk.direct import DirectRisk
 from onward.web.access import Caller, read_case
 from onward.web.analysis import assessment_for, parse_date
 from onward.web.context import web_context
@@ -17,10 +22,55 @@ from onward.web.i18n import translator
 from onward.web.pages.cases import case_page
 from onward.web.pages.names import state_namer
 from onward.web.pages.render import language_of
-from onward.web.tilemap import tile_map_svg
+from onward.web.settings import WebSettings
+from onward.web.tilemap import tile_map_svg, tile_positions
+from onward.web.worldmap import world_map_svg, world_outline
 
 router = APIRouter(include_in_schema=False)
 LINK = ("/cases/{case_id}/assessment", "Assessment")
+log = logging.getLogger("onward.web")
+
+
+def direct_risks(assessment: Assessment) -> dict[str, DirectRisk]:
+    """The direct risk of every state the assessment scores: persecuting states and proposed destinations."""
+    risks = {risk.state: risk for risk in assessment.persecuting}
+    risks.update({d.state: d.direct for d in assessment.destinations})
+    return risks
+
+
+class RiskMap(NamedTuple):
+    """The map figure: its SVG, its kind (``world`` or ``tiles``) and the states it draws."""
+
+    svg: str
+    kind: str
+    drawn: set[str]
+
+
+def risk_map(
+    settings: WebSettings, assessment: Assessment, name: Callable[[str], str], _: Callable[[str], str]
+) -> RiskMap:
+    """The world map when its country shapes can be read, else the tile map."""
+    risks = direct_risks(assessment)
+    if settings.world_atlas is not None:
+        try:
+            world = world_outline(settings.world_atlas)
+        except ConfigurationError as error:
+            log.warning("drawing the tile map instead of the world map: %s", error.message)
+        else:
+            labels = {
+                "title": _("Direct risk by state (world map)"),
+                "unassessed": _("not assessed"),
+                "persecuting": _("persecuting state"),
+            }
+            persecuting = set(assessment.persecuting_states)
+            return RiskMap(world_map_svg(world, risks, persecuting, name, labels), "world", world.codes())
+    tiles = tile_map_svg(
+        {code: risk.score for code, risk in risks.items()},
+        name,
+        _("Direct risk by state (tile map)"),
+        _("Tile map: one square per state near its time-zone city (IANA tz database); not to scale."),
+    )
+    return RiskMap(tiles, "tiles", set(tile_positions()))
 
 
 @router.get("/cases/{case_id}/assessment")
@@ -58,14 +108,7 @@ def assessment_page(
         for d in assessment.destinations
     }
     edges = {d.state: chain_edges(assessment, d) for d in assessment.destinations}
-    scores = {risk.state: risk.score for risk in assessment.persecuting}
-    scores.update({d.state: d.direct.score for d in assessment.destinations})
-    tile_map = tile_map_svg(
-        scores,
-        name,
-        _("Direct risk by state (tile map)"),
-        _("Tile map: one square per state near its time-zone city (IANA tz database); not to scale."),
-    )
+    drawn = risk_map(context.settings, assessment, name, _)
     return case_page(
         request,
         caller,
@@ -76,7 +119,11 @@ def assessment_page(
         assessment=assessment,
         graphs=graphs,
         edges=edges,
-        tile_map=tile_map,
+        risk_map=drawn.svg,
+        map_kind=drawn.kind,
+        map_states=drawn.drawn,
+        destination_states={d.state for d in assessment.destinations},
+        risks=sorted(direct_risks(assessment).values(), key=lambda r: (-r.score, r.state)),
         as_of=as_of or str(assessment.as_of),
         hops=hops,
         anchor=edge_anchor,
