@@ -13,10 +13,15 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check uv
 	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
-	bash scripts/web-assets.sh || echo "NOTICE: htmx not installed; the web pages work without it"
 	touch $@
 
-setup: $(VENV)/.installed
+# htmx and world-atlas from the npm registry, again whenever the script's pinned versions change; optional:
+# without npm the script says so and the pages work without them (the assessment page draws a tile map).
+WEB_ASSETS := build/web-vendor/.installed
+$(WEB_ASSETS): scripts/web-assets.sh
+	bash scripts/web-assets.sh || echo "NOTICE: the web assets were not installed; the web pages work without them"
+
+setup: $(VENV)/.installed $(WEB_ASSETS)
 
 demo: setup
 	$(BIN)/onward init

@@ -1,15 +1,15 @@
 """Benchmark of evidence ingestion, search and extraction on the Freedom House corpus, beside a bare baseline.
 
-Ingests *Freedom in the World* texts (36,093 passages, 24 MB of text) into a fresh SQLite store,
-runs 1,000 searches and the extractor over every passage, and prints throughput, search latency
-(p50/p95/p99) and peak memory. In the same run, a bare baseline does the minimum on the same data:
-plain ``sqlite3`` FTS5 inserts of each passage's text and ``MATCH … ORDER BY rank LIMIT 20`` queries,
-with no parsing into documents, no locators, no normalisation and no highlighting, so Onward's
-overhead is a ratio. Onward annotates passages (index words, state mentions) in worker processes,
-one per spare core, while it reads and writes; the baseline runs on one core. Both CPU and wall
-time are printed: wall time is what a user waits for, CPU time the work done. Then the corpus is replicated (same passages, other document ids) 2, 5 and 10
-times to show how each figure grows. Each measurement runs in a process of its own, so that peak
-memory is that of the measured work alone.
+Ingests *Freedom in the World* texts (36,093 passages, 24 MB of text) into a fresh SQLite store, runs 1,000
+searches and the extractor over every passage, and prints throughput, search latency (p50/p95/p99) and peak
+memory. In the same run, a bare baseline does the minimum on the same data: plain ``sqlite3`` FTS5 inserts of
+each passage's text and ``MATCH … ORDER BY rank LIMIT 20`` queries, with no parsing into documents, no
+locators, no normalisation and no highlighting, so Onward's overhead is a ratio. Onward annotates passages
+(index words, state mentions) in worker processes, one per spare core, while it reads and writes; the baseline
+runs on one core. Both CPU and wall time are printed: wall time is what a user waits for, CPU time the work
+done. Then the corpus is replicated (same passages, other document ids) 2, 5 and 10 times to show how each
+figure grows. Each measurement runs in a process of its own, so that peak memory is that of the measured work
+alone.
 
     .venv/bin/python benchmarks/bench_evidence.py                       # 1×, 2×, 5×, 10×
     .venv/bin/python benchmarks/bench_evidence.py --scales 1 --searches 200

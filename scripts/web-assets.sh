@@ -16,3 +16,4 @@ fi
 npm install --silent --no-audit --no-fund --save-exact --prefix "$TARGET" "htmx.org@$HTMX_VERSION" "world-atlas@$WORLD_ATLAS_VERSION"
 echo "htmx $HTMX_VERSION installed in $TARGET/node_modules/htmx.org/dist"
 echo "world-atlas $WORLD_ATLAS_VERSION installed in $TARGET/node_modules/world-atlas"
+touch "$TARGET/.installed"  # make's record that these versions are in place

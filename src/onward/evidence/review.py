@@ -91,6 +91,12 @@ def edits_from_text(incident: dict[str, Any], fields: Mapping[str, str]) -> dict
     return {name: value for name, value in after.items() if value != before.get(name)}
 
 
+def _message(text: str, found: object) -> str:
+    """A validator's message as a reader sees it: no "Value error," prefix, the value typed named once."""
+    text = text.removeprefix("Value error, ")
+    return text if repr(found) in text else f"{text}; found {found!r}"
+
+
 def edit_problems(incident: dict[str, Any], edits: dict[str, Any]) -> dict[str, str]:
     """What is wrong with the corrected incident, one message per field (empty when it is valid)."""
     expected = f"not an editable field (expected one of {', '.join(EDITABLE)})"
@@ -100,7 +106,7 @@ def edit_problems(incident: dict[str, Any], edits: dict[str, Any]) -> dict[str, 
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             field = str(error["loc"][0]) if error["loc"] else "incident"
-            problems.setdefault(field, f"{error['msg']}; found {error.get('input')!r}")
+            problems.setdefault(field, _message(error["msg"], error.get("input")))
     return problems
 
 
@@ -111,7 +117,7 @@ def _edited(proposal: review_store.ProposalRow, edits: dict[str, Any]) -> Extrac
         error = exc.errors()[0]
         field = ".".join(str(part) for part in error["loc"])
         raise InputError(
-            f"proposal {proposal.id}: --edit {field}: {error['msg']}; found {error.get('input')!r}",
+            f"proposal {proposal.id}: --edit {field}: {_message(error['msg'], error.get('input'))}"
         ) from exc
 
 

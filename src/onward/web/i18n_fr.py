@@ -214,6 +214,9 @@ FRENCH: dict[str, str] = {
     # review queue
     "Review queue": "File de relecture",
     "Decision recorded": "Décision enregistrée",
+    "proposal %s accepted": "proposition %s acceptée",
+    "proposal %s merged": "proposition %s fusionnée avec un incident connu",
+    "proposal %s rejected": "proposition %s rejetée",
     "No proposals here.": "Aucune proposition ici.",
     "undated": "non daté",
     "Proposed by": "Proposé par",
@@ -260,11 +263,11 @@ FRENCH: dict[str, str] = {
         "sans échelle."
     ),
     "Direct risk by state (world map)": "Risque direct par État (carte du monde)",
-    "Countries are filled by the direct risk of removal there; states the assessment does not score are grey. "
-    "Too small to draw at this scale:": (
+    "Countries are filled by the direct risk of removal there; states the assessment does not score are grey.": (
         "Les pays sont colorés selon le risque direct d'un éloignement vers eux ; les États que l'évaluation ne "
-        "note pas sont en gris. Trop petits pour être dessinés à cette échelle :"
+        "note pas sont en gris."
     ),
+    "Too small to draw at this scale:": "Trop petits pour être dessinés à cette échelle :",
     "Country shapes: Natural Earth (public domain), via world-atlas (ISC).": (
         "Contours des pays : Natural Earth (domaine public), via world-atlas (ISC)."
     ),

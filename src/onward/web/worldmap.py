@@ -117,6 +117,7 @@ class WorldOutline:
 
     countries: tuple[CountryPath, ...]
     height: int
+    sphere: str  # the outline of the whole globe: the map's clip and its sea
 
     def codes(self) -> set[str]:
         return {c.code for c in self.countries if c.code}
@@ -193,26 +194,63 @@ def _path(polygons: Sequence[Sequence[Sequence[Point]]]) -> str:
     return "".join(parts)
 
 
+def unwrap(points: Sequence[Point]) -> list[Point]:
+    """The ring with continuous longitudes: a step across the antimeridian (179° → -179°) becomes 179° → 181°.
+
+    World-atlas keeps rings whole where they cross 180° (Chukotka, Fiji); drawn as they are they would
+    streak across the whole map.
+    """
+    unwrapped: list[Point] = []
+    shift = 0.0
+    for lon, lat in points:
+        if unwrapped:
+            step = lon + shift - unwrapped[-1][0]
+            shift += -360.0 if step > 180 else 360.0 if step < -180 else 0.0
+        unwrapped.append((lon + shift, lat))
+    return unwrapped
+
+
+def _on_the_map(points: list[Point]) -> list[list[Point]]:
+    """A ring reaching past ±180° is drawn again 360° away; the clip to the sphere keeps each half once."""
+    lons = [lon for lon, _ in points]
+    rings = [points]
+    if max(lons) > 180:
+        rings.append([(lon - 360, lat) for lon, lat in points])
+    if min(lons) < -180:
+        rings.append([(lon + 360, lat) for lon, lat in points])
+    return rings
+
+
 def outline(shapes: Sequence[CountryShape]) -> WorldOutline:
-    """Project ``shapes`` (less Antarctica) and fit them to a map ``WIDTH`` units wide."""
+    """Project ``shapes`` (less Antarctica) onto a map ``WIDTH`` units wide, as tall as the shapes reach."""
     kept = [s for s in shapes if s.code not in _LEFT_OUT]
     projected = [
-        [[[natural_earth(lon, lat) for lon, lat in r] for r in polygon] for polygon in s.polygons] for s in kept
+        [
+            [[natural_earth(lon, lat) for lon, lat in copy] for r in polygon for copy in _on_the_map(unwrap(r))]
+            for polygon in s.polygons
+        ]
+        for s in kept
     ]
-    xs = [x for country in projected for polygon in country for r in polygon for x, _ in r]
     ys = [y for country in projected for polygon in country for r in polygon for _, y in r]
-    if not xs:
+    if not ys:
         raise ConfigurationError("the world atlas holds no country outlines")
     margin = 4
-    scale = (WIDTH - 2 * margin) / ((max(xs) - min(xs)) or 1)
-    left, top = min(xs), max(ys)
-    fitted = [
-        [[[(margin + (x - left) * scale, margin + (top - y) * scale) for x, y in r] for r in polygon] for polygon in c]
-        for c in projected
-    ]
+    left = natural_earth(-180, 0)[0]  # the equator is the widest parallel
+    scale = (WIDTH - 2 * margin) / (-2 * left)
+    top = max(ys)
+
+    def fit(points: Sequence[Point]) -> list[Point]:
+        return [(margin + (x - left) * scale, margin + (top - y) * scale) for x, y in points]
+
+    east, west = range(-90, 91), range(90, -91, -1)
+    sphere = [natural_earth(180, lat) for lat in east] + [natural_earth(-180, lat) for lat in west]
     return WorldOutline(
-        countries=tuple(CountryPath(s.code, s.name, _path(f)) for s, f in zip(kept, fitted, strict=True)),
-        height=math.ceil((max(ys) - min(ys)) * scale + 2 * margin),
+        countries=tuple(
+            CountryPath(s.code, s.name, _path([[fit(r) for r in polygon] for polygon in c]))
+            for s, c in zip(kept, projected, strict=True)
+        ),
+        height=math.ceil((top - min(ys)) * scale + 2 * margin),
+        sphere=_path([[fit(sphere)]]),
     )
 
 
@@ -252,6 +290,10 @@ def world_map_svg(
         f'role="img" aria-label="{escape(labels["title"])}" class="worldmap">',
         f"<title>{escape(labels['title'])}</title>",
     ]
+    parts.append(
+        f'<clipPath id="worldmap-sphere"><path d="{world.sphere}"/></clipPath>'
+        f'<path d="{world.sphere}" fill="#f3f6fa" stroke="#d5dbe2"/><g clip-path="url(#worldmap-sphere)">'
+    )
     # Unassessed countries first, then assessed ones, then persecuting states, so outlines stay on top.
     order = sorted(world.countries, key=lambda c: (c.code in risks, c.code in persecuting, c.name))
     for country in order:
@@ -270,6 +312,7 @@ def world_map_svg(
             f'<path d="{country.path}" fill="{fill}" fill-rule="evenodd" stroke="{stroke}" stroke-width="{width}" '
             f'stroke-linejoin="round" data-state="{country.code or ""}"><title>{escape(label)}</title></path>'
         )
+    parts.append(f'</g><rect x="0" y="{world.height}" width="{WIDTH}" height="{_LEGEND_HEIGHT}" fill="#ffffff"/>')
     y = world.height + 14
     parts.append(f'<g class="legend">{risk_legend(y)}')
     parts.append(

@@ -37,8 +37,8 @@ _CHUNK = 1024 * 1024
 def _lines(path: Path, data: bytes) -> Iterator[bytes]:
     """The file's lines, decompressed as they are read: a 10× corpus never sits in memory uncompressed.
 
-    Decompressed a block at a time (what is whole before a damaged part is kept) and split in C: reading line by line through ``GzipFile``
-    costs more than parsing the JSON.
+    Decompressed a block at a time (what is whole before a damaged part is kept) and split in C:
+    reading line by line through ``GzipFile`` costs more than parsing the JSON.
     """
     if data[:2] != b"\x1f\x8b":
         for line in data.split(b"\n"):

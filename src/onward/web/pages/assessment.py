@@ -5,7 +5,7 @@ map when the country shapes are not installed) beside a table of the same risks.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from typing import Annotated, NamedTuple
 
 from fastapi import APIRouter, Query, Request
@@ -47,10 +47,13 @@ class RiskMap(NamedTuple):
 
 
 def risk_map(
-    settings: WebSettings, assessment: Assessment, name: Callable[[str], str], _: Callable[[str], str]
+    settings: WebSettings,
+    risks: Mapping[str, DirectRisk],
+    persecuting: Collection[str],
+    name: Callable[[str], str],
+    _: Callable[[str], str],
 ) -> RiskMap:
     """The world map when its country shapes can be read, else the tile map."""
-    risks = direct_risks(assessment)
     if settings.world_atlas is not None:
         try:
             world = world_outline(settings.world_atlas)
@@ -62,7 +65,6 @@ def risk_map(
                 "unassessed": _("not assessed"),
                 "persecuting": _("persecuting state"),
             }
-            persecuting = set(assessment.persecuting_states)
             return RiskMap(world_map_svg(world, risks, persecuting, name, labels), "world", world.codes())
     tiles = tile_map_svg(
         {code: risk.score for code, risk in risks.items()},
@@ -108,7 +110,8 @@ def assessment_page(
         for d in assessment.destinations
     }
     edges = {d.state: chain_edges(assessment, d) for d in assessment.destinations}
-    drawn = risk_map(context.settings, assessment, name, _)
+    risks = direct_risks(assessment)
+    drawn = risk_map(context.settings, risks, assessment.persecuting_states, name, _)
     return case_page(
         request,
         caller,
@@ -121,9 +124,9 @@ def assessment_page(
         edges=edges,
         risk_map=drawn.svg,
         map_kind=drawn.kind,
-        map_states=drawn.drawn,
+        unmapped=sorted(set(risks) - drawn.drawn),
         destination_states={d.state for d in assessment.destinations},
-        risks=sorted(direct_risks(assessment).values(), key=lambda r: (-r.score, r.state)),
+        risks=sorted(risks.values(), key=lambda r: (-r.score, r.state)),
         as_of=as_of or str(assessment.as_of),
         hops=hops,
         anchor=edge_anchor,

@@ -4,6 +4,7 @@ reject — ``onward.evidence.review``; the merge candidates come from ``onward.e
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
@@ -25,6 +26,8 @@ from onward.web.context import web_context
 from onward.web.pages.render import redirect, render
 
 router = APIRouter(include_in_schema=False)
+# What the redirect after a decision says: "accepted-7" → proposal 7 was accepted.
+_FLASH = re.compile(r"(accepted|merged|rejected)-(\d{1,10})")
 STATUSES = ("pending", "accepted", "rejected", "merged", "all")
 # The editable fields of a proposal as the correction form shows them: (name, label, hint).
 FIELDS = (
@@ -87,7 +90,7 @@ def _queue(
         status=status,
         statuses=STATUSES,
         can_edit=can_edit,
-        flash=flash,
+        flash=_FLASH.fullmatch(flash),
         forms=forms,
         fields=FIELDS,
         field_names=[name for name, _, _ in FIELDS],
