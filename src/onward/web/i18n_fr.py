@@ -429,4 +429,34 @@ FRENCH: dict[str, str] = {
     "optional: stores the case under this id instead of the file's": (
         "facultatif : enregistre le dossier sous cet identifiant plutôt que celui du fichier"
     ),
+    "Names of the person": "Noms de la personne",
+    "Add a name": "Ajouter un nom",
+    "Legal statuses of the person": "Statuts juridiques de la personne",
+    "Legal status of the person": "Statut juridique de la personne",
+    "Add a status": "Ajouter un statut",
+    (
+        "The sources cited for the person as a whole, and the case's risk model overrides, are edited in the "
+        "YAML editor."
+    ): (
+        "Les sources citées pour la personne dans son ensemble, et les réglages du modèle de risque propres au "
+        "dossier, se modifient dans l'éditeur YAML."
+    ),
+    "as written in its own script (Cyrillic, Latin…)": "tel qu'écrit dans son alphabet (cyrillique, latin…)",
+    "Language or script": "Langue ou écriture",
+    "e.g. ru, kk, en, ru-Latn": "p. ex. ru, kk, en, ru-Latn",
+    "Kind of name": "Type de nom",
+    "the first primary name is the one letters use": "le premier nom principal est celui qu'emploient les lettres",
+    "Granted by": "Accordé par",
+    "ISO code of the state (or leave blank for UNHCR's mandate)": (
+        "code ISO de l'État (ou laisser vide pour le mandat du HCR)"
+    ),
+    "Protection against": "Protection à l'égard de",
+    "ISO codes of the states the protection is against, e.g. KZ": (
+        "codes ISO des États à l'égard desquels la protection vaut, p. ex. KZ"
+    ),
+    "Previous ill-treatment": "Mauvais traitements antérieurs",
+    "ISO codes of the states where the person was ill-treated before": (
+        "codes ISO des États où la personne a déjà subi des mauvais traitements"
+    ),
+    "Note on the person": "Note sur la personne",
 }

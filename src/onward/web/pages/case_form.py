@@ -25,11 +25,13 @@ FIELDS = (
     "person_name",
     "nationalities",
     "profile",
+    "previous_ill_treatment",
+    "person_note",
     "persecuting_states",
     "proposed_destinations",
     "note",
 )
-LIST_FIELDS = ("nationalities", "persecuting_states", "proposed_destinations")
+LIST_FIELDS = ("nationalities", "previous_ill_treatment", "persecuting_states", "proposed_destinations")
 PROFILES = [profile.value for profile in Profile]
 
 
@@ -53,6 +55,8 @@ def form_from_case(case: Case) -> CaseForm:
             "person_name": case.person.display_name,
             "nationalities": " ".join(case.person.nationalities),
             "profile": [p.value for p in case.person.profile],
+            "previous_ill_treatment": " ".join(case.person.previous_ill_treatment),
+            "person_note": case.person.note or "",
             "persecuting_states": " ".join(case.persecuting_states),
             "proposed_destinations": " ".join(case.proposed_destinations),
             "note": case.note or "",
@@ -77,13 +81,20 @@ def apply_form(case: Case, values: dict[str, Any]) -> dict[str, Any]:
     person["names"][0]["name"] = values["person_name"]
     person["nationalities"] = codes(values["nationalities"])
     person["profile"] = list(values["profile"])
+    _set_or_drop(person, "previous_ill_treatment", codes(values["previous_ill_treatment"]))
+    _set_or_drop(person, "note", values["person_note"] if values["person_note"].strip() else None)
     document["persecuting_states"] = codes(values["persecuting_states"])
     document["proposed_destinations"] = codes(values["proposed_destinations"])
-    if values["note"].strip():
-        document["note"] = values["note"]
-    else:
-        document.pop("note", None)
+    _set_or_drop(document, "note", values["note"] if values["note"].strip() else None)
     return {key: value for key, value in document.items() if value != [] or key == "persecuting_states"}
+
+
+def _set_or_drop(entry: dict[str, Any], key: str, value: Any) -> None:
+    """Write ``value`` at ``key``, or leave the key out when there is nothing (an empty list, no text)."""
+    if value:
+        entry[key] = value
+    else:
+        entry.pop(key, None)
 
 
 def field_of(path: str) -> str | None:
@@ -91,6 +102,8 @@ def field_of(path: str) -> str | None:
     bare = re.sub(r"\[\d+\]", "", path)
     if bare.startswith("person.names"):
         return "person_name"
+    if bare.startswith("person.note"):
+        return "person_note"
     if bare.startswith("person."):
         bare = bare.removeprefix("person.")
     head = bare.split(".")[0]

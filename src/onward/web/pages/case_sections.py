@@ -136,7 +136,9 @@ async def _save_item(request: Request, caller: Principal, case_id: str, name: st
         return _item_page(
             request, caller, case, section, index, version, form, conflict=error, current=current, status_code=409
         )
-    return redirect(f"/cases/{case_id}?flash={result.outcome.value}#h-{section.name}")
+    return redirect(
+        f"/cases/{case_id}?flash={result.outcome.value}#h-{section.parent[0] if section.parent else section.name}"
+    )
 
 
 @router.get("/cases/{case_id}/edit/{section}/{index}/delete")

@@ -1,4 +1,5 @@
-"""The forms of one item of a case's requests, proceedings, assurances or sources.
+"""The forms of one item of a case's requests, proceedings, assurances or sources, or of the person's
+names and statuses.
 
 Each section lists its fields in the model's order with the kind of input that edits them. An item
 is turned into what the form shows, and what the reader submitted is turned back into the item's
@@ -19,6 +20,7 @@ from onward.casefile.io import case_document
 from onward.errors import InputError, NotFoundError
 from onward.model.base import Record
 from onward.model.case import Assurance, AssuranceItem, Case, ExtraditionRequest, Outcome, Proceeding
+from onward.model.person import PersonName, PersonStatus, StatusKind
 from onward.model.source import Source, Verification
 from onward.procedure.model import load_procedure
 from onward.web.pages.case_form import CaseForm, codes
@@ -26,6 +28,8 @@ from onward.yamldoc.nodes import dump_yaml
 
 MAX_TEXT = 20_000
 MAX_ROWS = 200
+# The kinds of name ``PersonName.kind`` accepts (its pattern).
+NAME_KINDS = ("primary", "transliteration", "alias", "birth")
 
 
 class Kind(StrEnum):
@@ -50,11 +54,18 @@ ROW_FIELDS: dict[Kind, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class Section:
-    """One list of a case file whose items are edited one at a time."""
+    """One list of a case file whose items are edited one at a time; ``parent`` is where the list lives
+    (``("person",)`` for the person's names and statuses, nothing for the case's own lists)."""
 
     name: str
     model: type[Record]
     fields: dict[str, Kind]
+    parent: tuple[str, ...] = ()
+
+    @property
+    def path(self) -> str:
+        """The list's path in the case file, as problems name it: ``person.statuses``."""
+        return ".".join((*self.parent, self.name))
 
 
 _CITED = {"sources": Kind.CITATIONS, "note": Kind.NOTE}
@@ -83,6 +94,13 @@ SECTIONS: dict[str, Section] = {
             | {"disclosed": Kind.FLAG, "legally_binding": Kind.FLAG}
             | _CITED,
         ),
+        Section("names", PersonName, {"name": Kind.TEXT, "lang": Kind.TEXT, "kind": Kind.TEXT}, ("person",)),
+        Section(
+            "statuses",
+            PersonStatus,
+            {"kind": Kind.TEXT, "granted_by": Kind.TEXT, "date": Kind.TEXT, "vis_a_vis": Kind.CODES} | _CITED,
+            ("person",),
+        ),
         Section(
             "sources",
             Source,
@@ -101,7 +119,10 @@ def section_named(name: str) -> Section:
 
 
 def items_of(case: Case, section: Section) -> list[Record]:
-    items: list[Record] = getattr(case, section.name)
+    holder: Any = case
+    for key in section.parent:
+        holder = getattr(holder, key)
+    items: list[Record] = getattr(holder, section.name)
     return items
 
 
@@ -160,6 +181,8 @@ def choices(case: Case) -> dict[str, list[tuple[str, str]]]:
         "requests": [(r.id, f"{r.id} ({r.requesting_state})") for r in case.requests],
         "proceedings": [(p.id, f"{p.id} ({p.date or '—'}, {p.body})") for p in case.proceedings],
         "sources": [(s.id, _short(f"{s.id} — {s.title}")) for s in case.sources],
+        "name_kinds": [(kind, kind) for kind in NAME_KINDS],
+        "status_kinds": [(k.value, k.value) for k in StatusKind],
     }
 
 
@@ -239,7 +262,10 @@ def document_with(
     """The case-file document with ``entry`` added (index ``None``), put at ``index``, or removed there
     (entry ``None``); and the position of the item in the section."""
     document = case_document(case)
-    items: list[Any] = document.setdefault(section.name, [])
+    holder: dict[str, Any] = document
+    for key in section.parent:
+        holder = holder[key]
+    items: list[Any] = holder.setdefault(section.name, [])
     if index is None:
         assert entry is not None
         items.append(entry)

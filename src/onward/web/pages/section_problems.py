@@ -46,7 +46,7 @@ def attach_item_problems(
     document: dict[str, Any],
 ) -> CaseForm:
     """Each problem beside the field of the edited item it concerns, or among the others."""
-    prefix = f"{section.name}[{position}]" if position is not None else None
+    prefix = f"{section.path}[{position}]" if position is not None else None
     for problem in problems:
         match = re.match(r"^\.([a-z_]+)(.*)$", problem.path.removeprefix(prefix)) if prefix else None
         if prefix and problem.path.startswith(prefix) and match and match.group(1) in section.fields:
