@@ -14,7 +14,7 @@ from onward.model.person import PersonName, PersonStatus
 from onward.store import Store
 from onward.web.pages.section_forms import SECTIONS
 from tests.test_web_case_sections import Fields, _error_of, _form, _post, _set
-from tests.webhelpers import Web, make_web
+from tests.webhelpers import Web, import_example, make_web
 
 CASE = """\
 id: fictional
@@ -130,3 +130,38 @@ def test_previous_ill_treatment_and_the_person_note_on_the_main_form(web: Web) -
     person = _person(web)
     assert person.get("previous_ill_treatment", []) == []
     assert person.get("note") is None
+
+
+def test_sources_on_the_person_are_rows_of_the_main_form(web: Web) -> None:
+    page = "/cases/fictional/edit"
+    status, html = _post(web, page, _set(_form(web, page), person_sources_0_source="src-none"))
+    assert status == 422
+    assert "cites a source the case does not declare" in _error_of(html, "person_sources")
+
+    source_page = "/cases/fictional/edit/sources/new"
+    fields = _set(_form(web, source_page), id="src-test", publisher="A test publisher", title="A test document")
+    assert _post(web, source_page, fields)[0] == 303
+    fields = _set(_form(web, page), person_sources_0_source="src-test", person_sources_0_locator="p. 2")
+    status, html = _post(web, page, fields)
+    assert status == 303, html
+    assert _person(web)["sources"] == [{"source": "src-test", "locator": "p. 2"}]
+    fields = _set(_form(web, page), person_sources_0_source="")  # a locator without its source is reported
+    status, html = _post(web, page, fields)
+    assert status == 422
+    assert 'value="p. 2"' in html
+    fields = _set(fields, person_sources_0_locator="")  # a row cleared of every field is removed
+    assert _post(web, page, fields)[0] == 303
+    assert _person(web).get("sources", []) == []
+
+
+def test_saving_the_example_case_unchanged_through_the_main_form_keeps_every_person_field(
+    store: Store, tmp_path: Path
+) -> None:
+    web = make_web(store, tmp_path)
+    import_example(web)
+    before = web.api("editor").get("/api/cases/ablyazov").json()["case"]
+    page = "/cases/ablyazov/edit"
+    status, location = _post(web, page, _form(web, page))
+    assert status == 303, location
+    after = web.api("editor").get("/api/cases/ablyazov").json()["case"]
+    assert after == before

@@ -348,8 +348,8 @@ FRENCH: dict[str, str] = {
     "Sources cited": "Sources citées",
     "Locator": "Emplacement",
     "Exact quote": "Citation exacte",
-    "one source per row; a blank row adds one, clearing the source removes the row": (
-        "une source par ligne ; une ligne vide en ajoute une, effacer la source retire la ligne"
+    "one source per row; a blank row adds one, clearing every field of a row removes it": (
+        "une source par ligne ; une ligne vide en ajoute une, effacer tous les champs d'une ligne la retire"
     ),
     "Promise": "Engagement",
     "Wording": "Formulation",
@@ -434,13 +434,10 @@ FRENCH: dict[str, str] = {
     "Legal statuses of the person": "Statuts juridiques de la personne",
     "Legal status of the person": "Statut juridique de la personne",
     "Add a status": "Ajouter un statut",
-    (
-        "The sources cited for the person as a whole, and the case's risk model overrides, are edited in the "
-        "YAML editor."
-    ): (
-        "Les sources citées pour la personne dans son ensemble, et les réglages du modèle de risque propres au "
-        "dossier, se modifient dans l'éditeur YAML."
+    "The case's risk model overrides are edited in the YAML editor.": (
+        "Les réglages du modèle de risque propres au dossier se modifient dans l'éditeur YAML."
     ),
+    "Sources on the person": "Sources sur la personne",
     "as written in its own script (Cyrillic, Latin…)": "tel qu'écrit dans son alphabet (cyrillique, latin…)",
     "Language or script": "Langue ou écriture",
     "e.g. ru, kk, en, ru-Latn": "p. ex. ru, kk, en, ru-Latn",

@@ -6,18 +6,21 @@ after someone else's is refused with a conflict message (409) that keeps the rea
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
 from onward.casefile.io import dump_case
 from onward.errors import ConflictError, InputError
+from onward.model.case import Case
 from onward.web import casework
 from onward.web.access import Caller, read_case
+from onward.web.auth import Principal
 from onward.web.pages.case_form import PROFILES, CaseForm, apply_form, attach_problems, form_from_case
 from onward.web.pages.cases import case_page
 from onward.web.pages.render import redirect, render
+from onward.web.pages.section_forms import ROW_FIELDS, Kind, choices, rows_of
 from onward.yamldoc.nodes import dump_yaml
 
 router = APIRouter(include_in_schema=False)
@@ -25,20 +28,29 @@ router = APIRouter(include_in_schema=False)
 _Text = Annotated[str, Form(max_length=20_000)]
 
 
-@router.get("/cases/{case_id}/edit")
-def edit_form(request: Request, case_id: str, caller: Caller) -> Response:
-    casework.ensure_editable(request, caller, case_id)
-    case, version = read_case(request, caller, case_id)
+def _form_page(
+    request: Request, caller: Principal, case: Case, version: int, form: CaseForm, **values: Any
+) -> Response:
+    """The main form of ``case`` as ``form`` holds it, with what its selects offer."""
     return case_page(
         request,
         caller,
         "case_edit.html",
-        case_id,
+        case.id,
         case=case,
         version=version,
-        form=form_from_case(case),
+        form=form,
         profiles=PROFILES,
+        choices=choices(case),
+        **values,
     )
+
+
+@router.get("/cases/{case_id}/edit")
+def edit_form(request: Request, case_id: str, caller: Caller) -> Response:
+    casework.ensure_editable(request, caller, case_id)
+    case, version = read_case(request, caller, case_id)
+    return _form_page(request, caller, case, version, form_from_case(case))
 
 
 @router.post("/cases/{case_id}/edit")
@@ -63,7 +75,7 @@ async def save_form(
     """Write the form into the case file, validate it as a case file, and save it if it is valid."""
     casework.ensure_editable(request, caller, case_id)
     case, current = read_case(request, caller, case_id)
-    profile = [str(p) for p in (await request.form()).getlist("profile")]
+    submitted = await request.form()
     values = {
         "title": title,
         "as_of": as_of,
@@ -72,8 +84,9 @@ async def save_form(
         "jurisdiction": jurisdiction,
         "person_name": person_name,
         "nationalities": nationalities,
-        "profile": profile,
+        "profile": [str(p) for p in submitted.getlist("profile")],
         "previous_ill_treatment": previous_ill_treatment,
+        "person_sources": rows_of(submitted, "person_sources", ROW_FIELDS[Kind.CITATIONS]),
         "person_note": person_note,
         "persecuting_states": persecuting_states,
         "proposed_destinations": proposed_destinations,
@@ -82,33 +95,11 @@ async def save_form(
     form = CaseForm(values=values)
     edited, problems = casework.check_case_text(dump_yaml(apply_form(case, values)), f"{case_id} (form)")
     if edited is None:
-        return case_page(
-            request,
-            caller,
-            "case_edit.html",
-            case_id,
-            case=case,
-            version=version,
-            form=attach_problems(form, problems),
-            profiles=PROFILES,
-            status_code=422,
-        )
+        return _form_page(request, caller, case, version, attach_problems(form, problems), status_code=422)
     try:
         casework.update_case(request, caller, case_id, edited, expected_version=version)
     except ConflictError as error:
-        return case_page(
-            request,
-            caller,
-            "case_edit.html",
-            case_id,
-            case=case,
-            version=version,
-            form=form,
-            profiles=PROFILES,
-            conflict=error,
-            current=current,
-            status_code=409,
-        )
+        return _form_page(request, caller, case, version, form, conflict=error, current=current, status_code=409)
     return redirect(f"/cases/{case_id}?flash=updated")
 
 

@@ -26,6 +26,7 @@ FIELDS = (
     "nationalities",
     "profile",
     "previous_ill_treatment",
+    "person_sources",
     "person_note",
     "persecuting_states",
     "proposed_destinations",
@@ -56,6 +57,9 @@ def form_from_case(case: Case) -> CaseForm:
             "nationalities": " ".join(case.person.nationalities),
             "profile": [p.value for p in case.person.profile],
             "previous_ill_treatment": " ".join(case.person.previous_ill_treatment),
+            "person_sources": [
+                {"source": c.source, "locator": c.locator or "", "quote": c.quote or ""} for c in case.person.sources
+            ],
             "person_note": case.person.note or "",
             "persecuting_states": " ".join(case.persecuting_states),
             "proposed_destinations": " ".join(case.proposed_destinations),
@@ -82,6 +86,8 @@ def apply_form(case: Case, values: dict[str, Any]) -> dict[str, Any]:
     person["nationalities"] = codes(values["nationalities"])
     person["profile"] = list(values["profile"])
     _set_or_drop(person, "previous_ill_treatment", codes(values["previous_ill_treatment"]))
+    rows = [{key: text for key, text in row.items() if text} for row in values["person_sources"]]
+    _set_or_drop(person, "sources", rows)
     _set_or_drop(person, "note", values["person_note"] if values["person_note"].strip() else None)
     document["persecuting_states"] = codes(values["persecuting_states"])
     document["proposed_destinations"] = codes(values["proposed_destinations"])
@@ -104,6 +110,8 @@ def field_of(path: str) -> str | None:
         return "person_name"
     if bare.startswith("person.note"):
         return "person_note"
+    if bare.startswith("person.sources"):
+        return "person_sources"
     if bare.startswith("person."):
         bare = bare.removeprefix("person.")
     head = bare.split(".")[0]

@@ -202,13 +202,14 @@ def _text(form: FormData, key: str) -> str:
     return text.replace("\r\n", "\n")  # browsers send a text area's line breaks as CRLF
 
 
-def _rows(form: FormData, name: str, keys: tuple[str, ...]) -> list[dict[str, str]]:
-    """The rows ``name-0-key``, ``name-1-key`` … in order; rows left blank are dropped."""
+def rows_of(form: FormData, name: str, keys: tuple[str, ...]) -> list[dict[str, str]]:
+    """The rows ``name-0-key``, ``name-1-key`` … in order; rows left wholly blank are dropped."""
     pattern = re.compile(rf"^{re.escape(name)}-(\d+)-({'|'.join(keys)})$")
     numbers = sorted({int(m.group(1)) for key in form if (m := pattern.match(key))})
     if len(numbers) > MAX_ROWS:
         raise InputError(f"{name}: at most {MAX_ROWS} rows (found {len(numbers)})")
     rows = [{key: _text(form, f"{name}-{n}-{key}").strip() for key in keys} for n in numbers]
+    # A row with anything typed in it is kept (a quote without its source is reported, never dropped).
     return [row for row in rows if any(row.values())]
 
 
@@ -219,7 +220,7 @@ def form_from_submission(section: Section, form: FormData) -> CaseForm:
         if kind is Kind.IDS:
             values[name] = [v.strip() for v in form.getlist(name) if isinstance(v, str) and v.strip()]
         elif kind in ROW_FIELDS:
-            values[name] = _rows(form, name, ROW_FIELDS[kind])
+            values[name] = rows_of(form, name, ROW_FIELDS[kind])
         else:
             values[name] = _text(form, name)
     return CaseForm(values=values)
