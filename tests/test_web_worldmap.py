@@ -180,6 +180,7 @@ def test_the_assessment_page_draws_the_world_map_when_the_atlas_is_there(store: 
     french = viewer.get("/cases/ablyazov/assessment")
     assert "Risque direct par État (carte du monde)" in french.text
     assert "Contours des pays : Natural Earth (domaine public)" in french.text
+    assert re.search(r'data-state="UA"><title>[^<]+: \d+% \((faible|modéré|élevé|très élevé)\)', french.text)
 
 
 @pytest.mark.parametrize("atlas", [None, "absent.json"])

@@ -456,4 +456,8 @@ FRENCH: dict[str, str] = {
         "codes ISO des États où la personne a déjà subi des mauvais traitements"
     ),
     "Note on the person": "Note sur la personne",
+    "low": "faible",
+    "moderate": "modéré",
+    "high": "élevé",
+    "very high": "très élevé",
 }

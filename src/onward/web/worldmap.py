@@ -281,7 +281,8 @@ def world_map_svg(
 ) -> str:
     """The map: assessed states filled by direct risk, others grey, the persecuting states outlined in red.
 
-    ``labels`` holds the interface text in the reader's language: ``title``, ``unassessed`` and
+    ``labels`` holds the interface text in the reader's language (risk level names too, keyed by the
+    engine's: ``low``, ``high``…): ``title``, ``unassessed`` and
     ``persecuting`` (the legend's last two entries).
     """
     height = world.height + _LEGEND_HEIGHT
@@ -307,7 +308,7 @@ def world_map_svg(
         fill = risk_colour(risk.score) if risk is not None else UNASSESSED_FILL
         label = name(country.code) if country.code else country.name
         if risk is not None:
-            label = f"{label}: {risk.score:.0%} ({risk.level})"
+            label = f"{label}: {risk.score:.0%} ({labels.get(risk.level, risk.level)})"
         parts.append(
             f'<path d="{country.path}" fill="{fill}" fill-rule="evenodd" stroke="{stroke}" stroke-width="{width}" '
             f'stroke-linejoin="round" data-state="{country.code or ""}"><title>{escape(label)}</title></path>'

@@ -64,7 +64,7 @@ def risk_map(
                 "title": _("Direct risk by state (world map)"),
                 "unassessed": _("not assessed"),
                 "persecuting": _("persecuting state"),
-            }
+            } | {level: _(level) for level in RISK_LEVELS}
             return RiskMap(world_map_svg(world, risks, persecuting, name, labels), "world", world.codes())
     tiles = tile_map_svg(
         {code: risk.score for code, risk in risks.items()},
@@ -73,6 +73,9 @@ def risk_map(
         _("Tile map: one square per state near its time-zone city (IANA tz database); not to scale."),
     )
     return RiskMap(tiles, "tiles", set(tile_positions()))
+
+
+RISK_LEVELS = ("low", "moderate", "high", "very high")  # the names ``RiskParams.level`` gives
 
 
 @router.get("/cases/{case_id}/assessment")
