@@ -133,6 +133,12 @@ def test_candidates_rank_the_same_transfer_first(web: Web) -> None:
     assert candidate.reasons[:3] == ("to_state", "from_state", "kind")
     other = {**proposal.incident, "from_state": "RU", "to_state": "KZ"}
     assert candidates_for(view, other) == []  # no state in common: another transfer
+    kinds = {
+        kind: candidates_for(view, {**proposal.incident, "kind": kind})[0] for kind in ("deportation", "extradition")
+    }
+    assert "related kind" in kinds["deportation"].reasons  # a deportation and a forcible return: related
+    assert not {"kind", "related kind"} & set(kinds["extradition"].reasons)
+    assert kinds["deportation"].score == candidate.score > kinds["extradition"].score
 
 
 def test_merge_into_a_listed_candidate(web: Web) -> None:

@@ -4,7 +4,8 @@ A second report of "Ukraine returned 11 Uzbek asylum seekers in February 2006" s
 the incident the first report created, so that the two sources corroborate (or contradict) each other
 field by field, rather than become two incidents. A reviewer picks the incident; this module only
 orders the plausible ones: an incident is a candidate when a source gives it one of the proposal's
-states on the same side, and it ranks higher with both states, the same kind and a nearby date.
+states on the same side, and it ranks higher with both states, the same (or a related) kind and a
+nearby date.
 """
 
 from __future__ import annotations
@@ -18,12 +19,15 @@ from onward.kb import vocabulary as v
 from onward.kb.records import KnownIncident
 from onward.kb.view import KnowledgeView
 from onward.model.dates import EventDate
-from onward.model.incident import ExtractedIncident
+from onward.model.incident import ExtractedIncident, IncidentKind
 
 NEARBY_DAYS = 366
 """Dates this close (between the nearest ends of the two periods) count as nearby."""
 
-_WEIGHTS = {"to_state": 3, "from_state": 2, "kind": 1, "same period": 2, "nearby date": 1}
+_WEIGHTS = {"to_state": 3, "from_state": 2, "kind": 1, "related kind": 1, "same period": 2, "nearby date": 1}
+# Removals outside extradition that one report calls a deportation and another a forcible return or a
+# push-back at the border: a related kind, as likely to be the same transfer as the same kind.
+_REMOVALS = frozenset({IncidentKind.DEPORTATION, IncidentKind.FORCIBLE_RETURN, IncidentKind.BORDER_REFOULEMENT})
 
 
 @dataclass(frozen=True)
@@ -66,8 +70,11 @@ def _reasons(proposal: ExtractedIncident, known: KnownIncident) -> tuple[str, ..
     ]
     if not reasons:  # no shared state: whatever else matches, it is another transfer
         return ()
-    if proposal.kind.value in {str(kind) for kind in known.values(v.KIND)}:
+    kinds = {str(kind) for kind in known.values(v.KIND)}
+    if proposal.kind.value in kinds:
         reasons.append(v.KIND)
+    elif proposal.kind in _REMOVALS and kinds & {kind.value for kind in _REMOVALS}:
+        reasons.append("related kind")
     date = _date_reason(proposal.date, known)
     if date is not None:
         reasons.append(date)

@@ -422,6 +422,7 @@ FRENCH: dict[str, str] = {
     "same destination": "même destination",
     "same sending state": "même État d'origine",
     "same kind": "même nature",
+    "a related kind of removal": "une forme d'éloignement voisine",
     "same period": "même période",
     "nearby date": "date proche",
     # import under another id

@@ -45,6 +45,7 @@ REASONS = {
     "to_state": "same destination",
     "from_state": "same sending state",
     "kind": "same kind",
+    "related kind": "a related kind of removal",
     "same period": "same period",
     "nearby date": "nearby date",
 }
