@@ -46,14 +46,16 @@ def ingest_command(
     files = list(expand(paths))
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     quiet = output is OutputFormat.JSON
-    with Progress(*columns, console=app_ctx.err, transient=True, disable=quiet) as progress:
+    # Refreshed by each step rather than by Rich's thread: a process with one thread may fork the workers
+    # that annotate a large input (onward.evidence.annotate).
+    with Progress(*columns, console=app_ctx.err, transient=True, disable=quiet, auto_refresh=False) as progress:
         task = progress.add_task("ingesting", total=len(files))
         seen: set[Path] = set()
 
         def step(event: DocumentEvent) -> None:
             if event.path not in seen:
                 seen.add(event.path)
-                progress.update(task, advance=1, description=f"ingesting {event.path.name}")
+                progress.update(task, advance=1, description=f"ingesting {event.path.name}", refresh=True)
 
         report = ingest(
             store,
