@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -51,11 +52,18 @@ def ingest_command(
     with Progress(*columns, console=app_ctx.err, transient=True, disable=quiet, auto_refresh=False) as progress:
         task = progress.add_task("ingesting", total=len(files))
         seen: set[Path] = set()
+        documents = [0]
+        shown = [0.0]
 
         def step(event: DocumentEvent) -> None:
-            if event.path not in seen:
-                seen.add(event.path)
-                progress.update(task, advance=1, description=f"ingesting {event.path.name}", refresh=True)
+            documents[0] += event.document_id is not None  # a skipped file is no document
+            advance = 0 if event.path in seen else 1
+            seen.add(event.path)
+            description = f"ingesting {event.path.name} · {documents[0]} documents"
+            progress.update(task, advance=advance, description=description)
+            if advance or time.monotonic() - shown[0] > 0.2:  # a corpus of thousands: a few redraws a second
+                shown[0] = time.monotonic()
+                progress.refresh()
 
         report = ingest(
             store,
