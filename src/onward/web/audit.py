@@ -31,6 +31,7 @@ class Action(StrEnum):
     REVIEW_ACCEPT = "review.accept"
     REVIEW_REJECT = "review.reject"
     REVIEW_MERGE = "review.merge"
+    DOCUMENT_INGEST = "document.ingest"
     USER_ADD = "user.add"
     USER_UPDATE = "user.update"
     TOKEN_CREATE = "token.create"
