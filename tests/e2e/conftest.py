@@ -8,6 +8,7 @@ notice, unless ``ONWARD_REQUIRE_BROWSER=1`` (CI), in which case they fail. Scree
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -16,6 +17,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -113,3 +115,33 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+EXAMPLE = ROOT / "examples" / "ablyazov" / "case.yaml"
+
+
+@contextlib.contextmanager
+def admin_page(server: Server, *, with_example: bool = False) -> Iterator[Any]:
+    """A Playwright page in Debian's chromium, signed in as the administrator; ``with_example`` imports the
+    example case first (or updates it, if another test module created it already)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto(f"{server.url}/login")
+        page.get_by_label("Username").fill("amina")
+        page.get_by_label("Password").fill(ADMIN_PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(f"{server.url}/cases")
+        if with_example:
+            page.get_by_label("Case file (YAML)").set_input_files(str(EXAMPLE))
+            page.get_by_role("button", name="Import").click()
+            page.wait_for_url(f"{server.url}/cases/ablyazov?flash=*")
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()

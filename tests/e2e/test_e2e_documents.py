@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import ADMIN_PASSWORD, CHROMIUM, CHROMIUM_ARGS, ROOT, Server
+from tests.e2e.conftest import ROOT, Server, admin_page
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 LETTER = ROOT / "tests" / "fixtures" / "evidence" / "letter.txt"
@@ -18,19 +18,8 @@ LETTER = ROOT / "tests" / "fixtures" / "evidence" / "letter.txt"
 
 @pytest.fixture(scope="module")
 def page(server: Server) -> Iterator[playwright_sync.Page]:
-    with playwright_sync.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1366, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.goto(f"{server.url}/login")
-        page.get_by_label("Username").fill("amina")
-        page.get_by_label("Password").fill(ADMIN_PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url(f"{server.url}/cases")
+    with admin_page(server) as page:
         yield page
-        context.close()
-        browser.close()
 
 
 def test_upload_a_document_and_review_what_it_describes(

@@ -9,32 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import ADMIN_PASSWORD, CHROMIUM, CHROMIUM_ARGS, ROOT, Server
+from tests.e2e.conftest import Server, admin_page
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
-EXAMPLE = ROOT / "examples" / "ablyazov" / "case.yaml"
 
 
 @pytest.fixture(scope="module")
 def page(server: Server) -> Iterator[playwright_sync.Page]:
     """A signed-in browser on a server holding the example case."""
-    with playwright_sync.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1366, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.goto(f"{server.url}/login")
-        page.get_by_label("Username").fill("amina")
-        page.get_by_label("Password").fill(ADMIN_PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url(f"{server.url}/cases")
-        # The example is created here, or updated if another test module created it first.
-        page.get_by_label("Case file (YAML)").set_input_files(str(EXAMPLE))
-        page.get_by_role("button", name="Import").click()
-        page.wait_for_url(f"{server.url}/cases/ablyazov?flash=*")
+    with admin_page(server, with_example=True) as page:
         yield page
-        context.close()
-        browser.close()
 
 
 def test_add_an_assurance_with_a_date_corrected(server: Server, page: playwright_sync.Page, screenshots: Path) -> None:

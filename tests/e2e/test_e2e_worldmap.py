@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from onward.web.settings import default_world_atlas
-from tests.e2e.conftest import ADMIN_PASSWORD, CHROMIUM, CHROMIUM_ARGS, ROOT, Server
+from tests.e2e.conftest import Server, admin_page
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
-EXAMPLE = ROOT / "examples" / "ablyazov" / "case.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -21,23 +20,8 @@ def page(server: Server) -> Iterator[playwright_sync.Page]:
     """A signed-in browser on a server holding the example case."""
     if default_world_atlas() is None:
         pytest.skip("NOTICE: world-atlas is not installed (scripts/web-assets.sh); the world map was not checked")
-    with playwright_sync.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1366, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.goto(f"{server.url}/login")
-        page.get_by_label("Username").fill("amina")
-        page.get_by_label("Password").fill(ADMIN_PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url(f"{server.url}/cases")
-        # The example is created here, or updated if another test module created it first.
-        page.get_by_label("Case file (YAML)").set_input_files(str(EXAMPLE))
-        page.get_by_role("button", name="Import").click()
-        page.wait_for_url(f"{server.url}/cases/ablyazov?flash=*")
+    with admin_page(server, with_example=True) as page:
         yield page
-        context.close()
-        browser.close()
 
 
 def test_the_world_map_shows_the_risks(server: Server, page: playwright_sync.Page, screenshots: Path) -> None:
