@@ -20,6 +20,22 @@ from onward.model.states import CountryCode
 CASE_FORMAT_VERSION = 1
 
 
+class RemovalKind(StrEnum):
+    """How a person would be sent: the kind decides the procedure, the law and the safeguards that apply.
+
+    Speciality and re-extradition consent (ECE Art. 14-15) protect an extradited person, not a deported one;
+    asylum law governs a removal after an asylum claim; an informal transfer (abduction, rendition) follows
+    no procedure at all and is recorded only as a risk (CAT General Comment 4 §4 counts all of them).
+    """
+
+    EXTRADITION = "extradition"
+    DEPORTATION = "deportation"
+    ASYLUM_REMOVAL = "asylum_removal"
+    DUBLIN_TRANSFER = "dublin_transfer"
+    READMISSION = "readmission"
+    INFORMAL_TRANSFER = "informal_transfer"
+
+
 class ExtraditionRequest(Record):
     """A state's request to have the person surrendered (CPP 696-8: received by diplomatic channel)."""
 
