@@ -75,7 +75,7 @@ def draft(
         "c": facts,
         "org": org or default_organisation(),
         "name": case.person.display_name,
-        "destinations": list(case.proposed_destinations or case.requesting_states),
+        "destinations": list(case.destinations or case.requesting_states),
         "persecutors": list(case.persecuting_states),
         "custodial": case.custodial_state,
         "records": records,
@@ -118,7 +118,7 @@ def local_filter(lang: i18n.Lang) -> dict[str, Any]:
 def _records(
     case: Case, view: KnowledgeView | None, lang: i18n.Lang, resolver: SupportResolver | None
 ) -> list[StateRecord]:
-    codes = list(case.proposed_destinations or case.requesting_states)
+    codes = list(case.destinations or case.requesting_states)
     codes = [c for c in codes if c not in case.persecuting_states]
     if view is None:
         return [StateRecord(code) for code in codes]

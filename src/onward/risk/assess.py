@@ -63,7 +63,7 @@ def assess(
     samples = params.chain.samples if samples is None else samples
     inputs = inputs.visible_at(when)
     model = TransferModel(inputs, params, partial(profile_towards, case))
-    states = set(inputs.states) | {case.custodial_state, *case.persecuting_states, *case.proposed_destinations}
+    states = set(inputs.states) | {case.custodial_state, *case.persecuting_states, *case.destinations}
     states |= {e.from_state for e in model.events} | {e.to_state for e in model.events}
     edges: dict[EdgeKey, Edge] = {pair: model.edge(*pair) for pair in sorted(model.candidates(states))}
     assurance_items = [assess_assurance(case, a, inputs, params, model) for a in case.assurances]
@@ -75,7 +75,7 @@ def assess(
     persecuting_findings = {k: direct_finding(risk, params) for k, risk in persecuting.items()}
     used: set[EdgeKey] = set()
     destinations = []
-    for destination in case.proposed_destinations:
+    for destination in case.destinations:
         risk = direct_risk(case, inputs, params, destination)
         findings = [direct_finding(risk, params, reduction=_direct_reduction(destination, case, assurance_items))]
         chains = []

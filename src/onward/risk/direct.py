@@ -10,6 +10,8 @@ squashed to a score in [0, 1] and named low / moderate / high / very high by ``m
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import BaseModel, Field
 
 from onward.model.case import Case
@@ -131,7 +133,7 @@ def _fixed_factor(factor: str, weight: float, note: str, evidence: list[Evidence
     return Reason(factor=factor, weight=weight, contribution=weight, note=note, evidence=evidence)
 
 
-def _individual(case: Case, params: RiskParams, state: str) -> Reason:
+def _individual(case: Case, params: RiskParams, state: str, as_of: dt.date) -> Reason:
     weights = params.direct.individual
     person = case.person
     children: list[Reason] = []
@@ -166,7 +168,9 @@ def _individual(case: Case, params: RiskParams, state: str) -> Reason:
         )
     for status in person.statuses:
         protective = status.kind in (StatusKind.REFUGEE_STATUS, StatusKind.UNHCR_MANDATE_REFUGEE)
-        if protective and state in status.vis_a_vis and status.granted_by != state:
+        # A status revoked or ceased by the date no longer speaks for the risk (the finding that founded it
+        # may still be evidence, but the engine does not assume it).
+        if protective and state in status.vis_a_vis and status.granted_by != state and status.in_force(as_of):
             children.append(
                 _fixed_factor(
                     "refugee status vis-à-vis this state",
@@ -222,7 +226,7 @@ def direct_risk(case: Case, inputs: RiskInputs, params: RiskParams, state: str) 
     )
     general, worst_pts = _general(inputs, params, state)
     group, group_systemic = _group(case, inputs, params, state)
-    individual = _individual(case, params, state)
+    individual = _individual(case, params, state, inputs.as_of)
     reasons = [base, general, group, individual]
     score = squash(sum(r.total() for r in reasons))
     systemic = group_systemic or (worst_pts is not None and worst_pts >= params.assurances.systemic_pts)
