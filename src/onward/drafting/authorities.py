@@ -40,19 +40,38 @@ def authority_sources() -> dict[str, Source]:
     return dict(_data()[0])
 
 
+@cache
+def _scope() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """Which jurisdiction each statute binds in, and which states each state-specific proposition is about."""
+    text = resources.files("onward.drafting").joinpath("authority_scope.yaml").read_text(encoding="utf-8")
+    raw = YAML(typ="safe").load(text)
+    jurisdictions = {str(k): str(v) for k, v in raw["jurisdiction_of_source"].items()}
+    states = {str(k): frozenset(str(c) for c in v) for k, v in raw["states_of_proposition"].items()}
+    return jurisdictions, states
+
+
+def _in_scope(key: str, citation: Citation, jurisdiction: str | None, states: frozenset[str] | None) -> bool:
+    bound, about = _scope()
+    if jurisdiction is not None and bound.get(citation.source, jurisdiction) != jurisdiction.upper():
+        return False
+    return states is None or key not in about or bool(about[key] & states)
+
+
 class Law(Mapping[str, Claim]):
     """The propositions of law as claims citing the authorities known at ``as_of``: ``law["indirect_refoulement"]``.
 
     Templates read them as attributes: ``{% call law(laws.indirect_refoulement) %}…{% endcall %}``.
     """
 
-    def __init__(self, as_of: dt.date) -> None:
+    def __init__(self, as_of: dt.date, jurisdiction: str | None = None, states: frozenset[str] | None = None) -> None:
+        """Only authorities public at ``as_of``, binding in ``jurisdiction`` and, for a proposition about a
+        particular state, concerning one of the case's ``states`` (``None``: no restriction)."""
         sources, propositions = _data()
         self._claims = {
             key: claim(
                 f"law:{key}",
                 Need(f"an authority for the proposition {key!r}", f"une source juridique pour la proposition {key!r}"),
-                (Support(sources[c.source], c.locator) for c in citations),
+                (Support(sources[c.source], c.locator) for c in citations if _in_scope(key, c, jurisdiction, states)),
                 as_of,
                 ClaimKind.LAW,
             )
