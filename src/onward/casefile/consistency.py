@@ -13,10 +13,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from onward.errors import Problem
+from onward.errors import ConfigurationError, Problem
+from onward.model.case import RemovalKind
 from onward.model.dates import PartialDate
 from onward.model.states import is_state
-from onward.procedure.model import available_jurisdictions, load_procedure
+from onward.procedure.model import Procedure, Stage
+from onward.procedure.select import select_procedure
 from onward.yamldoc.nodes import position
 from onward.yamldoc.problems import dotted
 
@@ -200,31 +202,68 @@ def _nothing_after_as_of(root: dict[str, Any], add: Add) -> None:
                 )
 
 
-def _stages_known(root: dict[str, Any], add: Add) -> None:
+def _removal_kinds(root: dict[str, Any]) -> list[RemovalKind]:
+    """The kinds of removal the case concerns (``removals[].kind`` or ``removal_kind``), extradition by default."""
+    values = [item.get("kind") for _, item in _items(root, "removals")] + [root.get("removal_kind")]
+    kinds = [RemovalKind(v) for v in values if isinstance(v, str) and v in RemovalKind.__members__.values()]
+    return list(dict.fromkeys(kinds)) or [RemovalKind.EXTRADITION]
+
+
+def _procedures(root: dict[str, Any], add: Add) -> list[Procedure]:
     jurisdiction = root.get("jurisdiction", "FR")
     if not isinstance(jurisdiction, str):
-        return
-    if jurisdiction.upper() not in available_jurisdictions():
+        return []
+    as_of = _date(root.get("as_of"))
+    day = as_of.latest() if as_of is not None else None
+    try:
+        return [select_procedure(jurisdiction, kind, day) for kind in _removal_kinds(root)]
+    except ConfigurationError:
         add(
             ["jurisdiction"],
-            "no extradition procedure is described for this jurisdiction",
-            expected="one of " + ", ".join(available_jurisdictions()),
+            "no procedure is described for this jurisdiction, and it is not a state code",
+            expected="an ISO 3166-1 alpha-2 code (e.g. FR, GB, PL), or ECHR or UN for the general routes",
             found=repr(jurisdiction),
         )
+        return []
+
+
+def _stages_known(root: dict[str, Any], add: Add) -> None:
+    """Each proceeding's stage belongs to the procedure, and its body is one competent at that stage."""
+    procedures = _procedures(root, add)
+    if not procedures:
         return
-    procedure = load_procedure(jurisdiction)
-    stage_ids = [s.id for s in procedure.stages]
+    stage_ids = list(dict.fromkeys(s.id for p in procedures for s in p.stages))
+    label = " / ".join(p.label for p in procedures)
     for index, item in _items(root, "proceedings"):
         stage = item.get("stage")
-        if isinstance(stage, str) and stage not in stage_ids:
+        if not isinstance(stage, str):
+            continue
+        if stage not in stage_ids:
             close = [s for s in stage_ids if stage.startswith(s)] or difflib.get_close_matches(stage, stage_ids, n=1)
             add(
                 ["proceedings", index, "stage"],
-                f"not a stage of the {procedure.jurisdiction} procedure",
+                f"not a stage of the {label} procedure",
                 expected="one of " + ", ".join(stage_ids),
                 found=repr(stage),
                 hint=f"did you mean {close[0]!r}?" if close else None,
             )
+            continue
+        body = item.get("body")
+        stages = [s for p in procedures if (s := p.stage(stage)) is not None]
+        if isinstance(body, str) and not any(_competent(s, body) for s in stages):
+            names = list(dict.fromkeys(b.name for s in stages for b in s.bodies))
+            add(
+                ["proceedings", index, "body"],
+                f"not a body competent at the {stage} stage of the {label} procedure",
+                expected="one of " + "; ".join(names),
+                found=repr(body),
+                hint="name the court or authority as in the expected list (an alias or part of the name is enough)",
+            )
+
+
+def _competent(stage: Stage, body: str) -> bool:
+    # A stage that names no bodies accepts any (the domestic steps of the ECHR and UN routes).
+    return not stage.bodies or any(b.matches(body) for b in stage.bodies)
 
 
 _CHECKS: list[Callable[[dict[str, Any], Add], None]] = [

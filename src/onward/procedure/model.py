@@ -10,6 +10,7 @@ procedure is hard-coded in Python; :mod:`onward.procedure.select` picks the file
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -47,9 +48,11 @@ class Body(Record):
     aliases: list[NonEmpty] = Field(default_factory=list)
 
     def matches(self, text: str) -> bool:
-        """Case-insensitive: the text names the body or contains one of its aliases."""
+        """Case-insensitive: the text contains the name or an alias as whole words ("CA" is not in "Canada")."""
         folded = text.casefold()
-        return any(alias.casefold() in folded for alias in (self.name, *self.aliases))
+        return any(
+            re.search(rf"(?<!\w){re.escape(alias.casefold())}(?!\w)", folded) for alias in (self.name, *self.aliases)
+        )
 
 
 class Stage(Record):
@@ -169,7 +172,9 @@ class Procedure(Record):
         if unknown:
             raise ValueError(f"unknown stage ids: {', '.join(unknown)}")
         declared = {s.id for s in self.sources}
-        cited = [c.source for s in self.stages for c in s.sources] + [c.source for d in self.deadlines for c in d.sources]
+        cited = [c.source for s in self.stages for c in s.sources] + [
+            c.source for d in self.deadlines for c in d.sources
+        ]
         if self.applies_to is not None:
             cited += [c.source for p in self.applies_to.parties for c in p.sources]
         undeclared = sorted({c for c in cited if c not in declared})
@@ -196,6 +201,14 @@ class Procedure(Record):
     def selected_kind(self) -> RemovalKind:
         """The kind of removal this procedure was selected for (a fallback covers every kind)."""
         return self._selected_kind or self.removal_kind
+
+    @property
+    def label(self) -> str:
+        """A short name for messages: ``FR extradition``, ``general ECHR route (for TR)``."""
+        if self.is_fallback:
+            suffix = f" (for {self.selected_for})" if self.selected_for != self.jurisdiction else ""
+            return f"general {self.jurisdiction} route{suffix}"
+        return f"{self.jurisdiction} {self.removal_kind.value.replace('_', ' ')}"
 
     def for_jurisdiction(self, code: str, kind: RemovalKind | None = None) -> Procedure:
         """A copy that records it was selected for ``code`` and ``kind``."""
