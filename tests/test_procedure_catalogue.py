@@ -208,3 +208,20 @@ def test_an_unknown_jurisdiction_code_is_reported() -> None:
     text = _POLISH_CASE.format(body="court", stage="admissibility").replace("jurisdiction: PL", "jurisdiction: QQ")
     _, problems = parse_case(text, "x.yaml")
     assert [(p.path, p.line) for p in problems] == [("jurisdiction", 3)]
+
+
+def test_a_period_starting_with_the_day_of_the_decision_counts_that_day() -> None:
+    request = _proceeding("r", "2020-01-06", "Home Office", "request", Outcome.OTHER)
+    arrest = _proceeding("a", "2020-01-20", "Westminster Magistrates' Court", "arrest", Outcome.OTHER)
+    hearing = _proceeding(
+        "h", "2020-03-02", "Westminster Magistrates' Court", "extradition_hearing", Outcome.FAVOURABLE
+    )
+    home = _proceeding("s", "2020-04-01", "Home Secretary", "secretary_of_state", Outcome.DECREE_ISSUED)
+    court = _proceeding("hc", "2020-06-10", "High Court (Administrative Court)", "high_court", Outcome.APPEAL_REJECTED)
+    case = _case("GB", "2020-06-30", [request, arrest, hearing, home, court])
+    timeline = place_case(case, load_procedure("GB", case.as_of.latest()))
+    assert timeline.problems == []
+    supreme = next(n for n in timeline.next_steps if n.stage.id == "supreme_court")
+    # 14 days starting with 10 June: the last day is 23 June, already passed on 30 June.
+    assert (supreme.due, supreme.passed) == (dt.date(2020, 6, 23), True)
+    assert [n.stage.id for n in timeline.passed] == ["supreme_court"]

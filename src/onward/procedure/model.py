@@ -86,6 +86,9 @@ class Deadline(Record):
     from_stage_date: bool = Field(
         default=False, description="the period runs from the date of the `after` proceeding itself (computable)"
     )
+    start_day_counts: bool = Field(
+        default=False, description="the period starts with the event's day itself (UK: '14 days starting with the day')"
+    )
     legal_basis: NonEmpty
     strict: bool = Field(description="a strict (préfix) deadline: missing it forfeits the remedy")
     verification: Verification

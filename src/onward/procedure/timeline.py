@@ -157,7 +157,10 @@ def _following(
             due = None
             decided = proceeding.outcome is not Outcome.PENDING
             if decided and deadline.from_stage_date and proceeding.date is not None and proceeding.date.day:
-                due = period_end(proceeding.date.earliest(), deadline.period, procedure.holidays)
+                start = proceeding.date.earliest()
+                if deadline.start_day_counts:
+                    start -= dt.timedelta(days=1)
+                due = period_end(start, deadline.period, procedure.holidays)
             steps.append(
                 NextStep(following, deadline, due, overdue=due is not None and due < as_of, if_outcome=outcome)
             )
