@@ -12,9 +12,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from onward.casefile.rawdoc import Add, Path, code_of, date_of, items
-from onward.casefile.removal_checks import REMOVAL_CHECKS
-from onward.errors import Problem
-from onward.procedure.model import available_jurisdictions, load_procedure
+from onward.casefile.removal_checks import REMOVAL_CHECKS, case_tracks
+from onward.errors import ConfigurationError, Problem
+from onward.model.case import RemovalKind
+from onward.procedure.model import Procedure, Stage
+from onward.procedure.select import select_procedure
 from onward.yamldoc.nodes import position
 from onward.yamldoc.problems import dotted
 
@@ -173,31 +175,64 @@ def _nothing_after_as_of(root: dict[str, Any], add: Add) -> None:
                 )
 
 
-def _stages_known(root: dict[str, Any], add: Add) -> None:
+def _procedures(root: dict[str, Any], add: Add) -> dict[str, Procedure]:
+    """The procedure of each track the case's proceedings may follow (see ``Case.tracks``), by kind."""
     jurisdiction = root.get("jurisdiction", "FR")
     if not isinstance(jurisdiction, str):
-        return
-    if jurisdiction.upper() not in available_jurisdictions():
+        return {}
+    as_of = date_of(root.get("as_of"))
+    day = as_of.latest() if as_of is not None else None
+    try:
+        return {kind: select_procedure(jurisdiction, RemovalKind(kind), day) for kind in case_tracks(root)}
+    except ConfigurationError:
         add(
             ["jurisdiction"],
-            "no extradition procedure is described for this jurisdiction",
-            expected="one of " + ", ".join(available_jurisdictions()),
+            "no procedure is described for this jurisdiction, and it is not a state code",
+            expected="an ISO 3166-1 alpha-2 code (e.g. FR, GB, PL), or ECHR or UN for the general routes",
             found=repr(jurisdiction),
         )
+        return {}
+
+
+def _stages_known(root: dict[str, Any], add: Add) -> None:
+    """Each proceeding's stage belongs to the procedure of its track, and its body is one competent there."""
+    procedures = _procedures(root, add)
+    if not procedures:
         return
-    procedure = load_procedure(jurisdiction)
-    stage_ids = [s.id for s in procedure.stages]
+    main = next(iter(procedures))
     for index, item in items(root, "proceedings"):
         stage = item.get("stage")
-        if isinstance(stage, str) and stage not in stage_ids:
+        track = item.get("track")
+        procedure = procedures.get(track if isinstance(track, str) else main)
+        if not isinstance(stage, str) or procedure is None:
+            continue  # an unknown track is reported by the removal checks
+        stage_ids = [s.id for s in procedure.stages]
+        found = procedure.stage(stage)
+        if found is None:
             close = [s for s in stage_ids if stage.startswith(s)] or difflib.get_close_matches(stage, stage_ids, n=1)
             add(
                 ["proceedings", index, "stage"],
-                f"not a stage of the {procedure.jurisdiction} procedure",
+                f"not a stage of the {procedure.label} procedure",
                 expected="one of " + ", ".join(stage_ids),
                 found=repr(stage),
-                hint=f"did you mean {close[0]!r}?" if close else None,
+                hint=f"did you mean {close[0]!r}?" if close else "set `track` if it belongs to another removal",
             )
+            continue
+        body = item.get("body")
+        if isinstance(body, str) and not _competent(found, body):
+            names = [b.name for b in found.bodies]
+            add(
+                ["proceedings", index, "body"],
+                f"not a body competent at the {stage} stage of the {procedure.label} procedure",
+                expected="one of " + "; ".join(names),
+                found=repr(body),
+                hint="name the court or authority as in the expected list (an alias or part of the name is enough)",
+            )
+
+
+def _competent(stage: Stage, body: str) -> bool:
+    # A stage that names no bodies accepts any (the domestic steps of the ECHR and UN routes).
+    return not stage.bodies or any(b.matches(body) for b in stage.bodies)
 
 
 _CHECKS: list[Callable[[dict[str, Any], Add], None]] = [

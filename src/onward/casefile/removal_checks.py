@@ -53,7 +53,7 @@ def _removals(root: dict[str, Any], add: Add) -> None:
                 )
 
 
-def _case_tracks(root: dict[str, Any]) -> list[str]:
+def case_tracks(root: dict[str, Any]) -> list[str]:
     """The removal kinds whose procedures proceedings may follow (see ``Case.tracks``)."""
     removals = [item.get("kind") for _, item in items(root, "removals")]
     removal_kinds = [k for k in removals if isinstance(k, str) and k in _KINDS]
@@ -67,7 +67,7 @@ def _case_tracks(root: dict[str, Any]) -> list[str]:
 
 
 def _tracks_exist(root: dict[str, Any], add: Add) -> None:
-    tracks = _case_tracks(root)
+    tracks = case_tracks(root)
     for index, item in items(root, "proceedings"):
         track = item.get("track")
         if isinstance(track, str) and track in _KINDS and track not in tracks:

@@ -140,7 +140,7 @@ def timeline(
     """Place the case's proceedings on its jurisdiction's procedure; list next steps and deadlines."""
     app_ctx = context_of(ctx)
     case = _case_from(ctx, case_ref)
-    placed = place_case(case, load_procedure(case.jurisdiction))
+    placed = place_case(case, load_procedure(case.jurisdiction, case.as_of.latest()))
     if output is OutputFormat.JSON:
         app_ctx.print_json(timeline_document(placed))
     else:

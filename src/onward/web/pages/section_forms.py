@@ -210,7 +210,7 @@ def _short(text: str, limit: int = 90) -> str:
 
 def choices(case: Case) -> dict[str, list[tuple[str, str]]]:
     """The values the selects of the forms offer for ``case``: (value, label) pairs."""
-    procedure = load_procedure(case.jurisdiction)
+    procedure = load_procedure(case.jurisdiction, case.as_of.latest())
     return {
         "outcomes": [(o.value, o.value) for o in Outcome],
         "verifications": [(v.value, v.value) for v in Verification],
