@@ -16,6 +16,7 @@ from onward.model.case import Case, Outcome, Proceeding, RemovalKind
 from onward.model.dates import chronological
 from onward.procedure.calendar import period_end
 from onward.procedure.model import Deadline, Procedure, Stage
+from onward.procedure.select import select_procedure
 
 
 @dataclass(frozen=True)
@@ -183,3 +184,16 @@ def _next_steps(procedure: Procedure, current: PlacedStep | None, as_of: dt.date
     if not stage.final:
         steps.extend(NextStep(s) for s in procedure.stages if s.parallel)
     return steps
+
+
+def case_timelines(case: Case) -> list[Timeline]:
+    """One timeline per removal the case's proceedings may follow (``Case.tracks``): the extradition before
+    the courts of its procedure, a deportation before the authorities of another. A proceeding belongs to
+    its ``track`` (default: the case's main kind of removal)."""
+    as_of = case.as_of.latest()
+    timelines = []
+    for kind in case.tracks:
+        mine = [p for p in case.proceedings if (p.track or case.main_kind) is kind]
+        procedure = select_procedure(case.jurisdiction, kind, as_of)
+        timelines.append(place_case(case.model_copy(update={"proceedings": mine}), procedure))
+    return timelines

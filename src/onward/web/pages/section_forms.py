@@ -40,7 +40,7 @@ from onward.model.person import (
     StatusOutcome,
 )
 from onward.model.source import Source, Verification
-from onward.procedure.model import load_procedure
+from onward.procedure.select import select_procedure
 from onward.web.pages.case_form import CaseForm, codes
 from onward.yamldoc.nodes import dump_yaml
 
@@ -210,12 +210,13 @@ def _short(text: str, limit: int = 90) -> str:
 
 def choices(case: Case) -> dict[str, list[tuple[str, str]]]:
     """The values the selects of the forms offer for ``case``: (value, label) pairs."""
-    procedure = load_procedure(case.jurisdiction, case.as_of.latest())
+    procedures = [select_procedure(case.jurisdiction, kind, case.as_of.latest()) for kind in case.tracks]
+    stages = {s.id: f"{s.id} — {s.name}" for procedure in procedures for s in procedure.stages}
     return {
         "outcomes": [(o.value, o.value) for o in Outcome],
         "verifications": [(v.value, v.value) for v in Verification],
         "items": [(i.value, i.value) for i in AssuranceItem],
-        "stages": [(s.id, f"{s.id} — {s.name}") for s in procedure.stages],
+        "stages": list(stages.items()),
         "requests": [(r.id, f"{r.id} ({r.requesting_state})") for r in case.requests],
         "proceedings": [(p.id, f"{p.id} ({p.date or '—'}, {p.body})") for p in case.proceedings],
         "sources": [(s.id, _short(f"{s.id} — {s.title}")) for s in case.sources],
