@@ -19,7 +19,7 @@ MAX_CASE_FILE_BYTES = 5_000_000
 def parse_case(text: str, file: str = "<case>") -> tuple[Case | None, list[Problem]]:
     """Validate case-file text; returns the case (if valid) and every problem found."""
     try:
-        root = parse_yaml(text)
+        root = parse_yaml(text, "case files")
     except YamlSyntaxError as exc:
         return None, [Problem(file, exc.line, exc.column, "", f"not valid YAML: {exc}")]
     if not isinstance(root, dict):

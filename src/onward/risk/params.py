@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from onward.errors import InputError
+from onward.yamldoc.nodes import YamlSyntaxError, load_plain_yaml
 
 
 class _Params(BaseModel):
@@ -151,9 +150,10 @@ class RiskParams(_Params):
 
 def _read_yaml(text: str, origin: str) -> dict[str, Any]:
     try:
-        data = YAML(typ="safe").load(text)
-    except YAMLError as error:
-        raise InputError(f"{origin}: not valid YAML: {error}") from None
+        data = load_plain_yaml(text, "risk-model files")
+    except YamlSyntaxError as error:
+        where = f":{error.line}:{error.column or 1}" if error.line is not None else ""
+        raise InputError(f"{origin}{where}: not valid YAML: {error}") from None
     if not isinstance(data, dict):
         raise InputError(f"{origin}: expected a mapping of model parameters, found {type(data).__name__}")
     return data
