@@ -48,4 +48,3 @@ def test_a_statement_past_its_deadline_is_stopped_on_both_backends(store: Store)
         assert connection.execute(text("SELECT 1")).scalar_one() == 1
     with store.bounded_read(30, "the search") as connection:
         assert connection.execute(text("SELECT 2")).scalar_one() == 2
-

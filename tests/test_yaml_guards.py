@@ -34,7 +34,8 @@ def test_aliases_are_refused_with_the_line_of_the_first_anchor() -> None:
     with pytest.raises(YamlSyntaxError) as caught:
         parse_yaml(alias_bomb(), "case files")
     assert caught.value.line == 2
-    assert "aliases" in str(caught.value) and "case files" in str(caught.value)
+    assert "aliases" in str(caught.value)
+    assert "case files" in str(caught.value)
 
 
 def test_a_lone_alias_or_merge_key_is_refused() -> None:
@@ -59,7 +60,8 @@ def test_the_case_file_reader_reports_the_alias_as_a_located_problem() -> None:
     assert [(p.file, p.line) for p in problems] == [("bomb.yaml", 2)]
     assert "not accepted in case files" in problems[0].message
     case, problems = parse_case(deep(2000), "deep.yaml")
-    assert case is None and "nested" in problems[0].message
+    assert case is None
+    assert "nested" in problems[0].message
 
 
 def test_procedure_organisation_and_knowledge_base_readers_refuse_aliases() -> None:
@@ -70,9 +72,11 @@ def test_procedure_organisation_and_knowledge_base_readers_refuse_aliases() -> N
         parse_organisation(alias_bomb(), "org.yaml")
     assert "organisation files" in organisation.value.problems[0].message
     addition, problems, _ = parse_addition(alias_bomb(), "add.yaml", actor="tester")
-    assert addition is None and "knowledge-base files" in problems[0].message
+    assert addition is None
+    assert "knowledge-base files" in problems[0].message
     curated, _, problems = parse_curated(deep(500), "curated.yaml")
-    assert curated is None and problems[0].line == 2
+    assert curated is None
+    assert problems[0].line == 2
 
 
 def test_risk_model_and_source_meta_files_refuse_aliases(tmp_path: Path) -> None:
