@@ -71,6 +71,7 @@ class Store:
                         yield connection
                     return
                 raw = connection.connection.driver_connection
+                assert raw is not None  # an open connection always has its sqlite3 connection
                 deadline = time.monotonic() + seconds
                 raw.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
                 try:
