@@ -46,7 +46,7 @@ def test_a_valid_partial_override_is_accepted_and_reaches_the_engine(example_cas
 
 
 def test_a_null_value_is_refused(example_case_path: Path) -> None:
-    text, first = _with_block(example_case_path, "risk_model:\n  direct:\n    base_logit:\n")
+    text, _first = _with_block(example_case_path, "risk_model:\n  direct:\n    base_logit:\n")
     case, problems = parse_case(text, "case.yaml")
     assert case is None
     assert [p.path for p in problems] == ["risk_model.direct.base_logit"]
