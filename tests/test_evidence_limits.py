@@ -67,4 +67,6 @@ def test_a_deeply_nested_json_line_is_skipped_with_a_reason() -> None:
     good = b'{"text": "Russia deported him."}\n'
     (document,) = jsonl.read(Path("c.jsonl"), deep + good)
     assert [p.text for p in document.passages] == ["Russia deported him."]
-    assert document.warnings == ["c.jsonl:1: line skipped: not JSON (nested too deeply)"]
+    assert document.warnings == [
+        "c.jsonl:1: line skipped: not JSON (arrays and objects nested more than 64 levels deep)"
+    ]

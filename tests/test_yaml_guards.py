@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,10 @@ from onward.errors import CaseFileError, InputError
 from onward.evidence.sourcemeta import load_source_meta
 from onward.kb.addfile import parse_addition
 from onward.kb.curated.reader import parse_curated
+from onward.kb.importfile import read_kb_file
 from onward.procedure.model import parse_procedure
 from onward.risk.params import load_params
+from onward.yamldoc.jsondoc import MAX_JSON_DEPTH, load_json
 from onward.yamldoc.nodes import MAX_YAML_DEPTH, YamlSyntaxError, load_plain_yaml, parse_yaml
 
 
@@ -92,3 +95,22 @@ def test_risk_model_and_source_meta_files_refuse_aliases(tmp_path: Path) -> None
     meta_json.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     with pytest.raises(InputError, match="not valid JSON"):
         load_source_meta(meta_json)
+
+
+def test_deep_json_is_a_located_problem_in_a_knowledge_base_import(tmp_path: Path) -> None:
+    path = tmp_path / "kb.jsonl"
+    header = '{"record": "onward-kb", "version": 1}\n'
+    path.write_text(header + '{"record": "statement", "value": ' + "[" * 5000 + "]" * 5000 + "}\n", encoding="utf-8")
+    with pytest.raises(CaseFileError) as caught:
+        read_kb_file(path)
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.line) == (str(path), 2)
+    assert "nested more than 64 levels" in problem.message
+
+
+def test_load_json_bounds_nesting_below_and_above_the_recursion_limit() -> None:
+    assert load_json('{"a": ' + "[" * (MAX_JSON_DEPTH - 1) + "]" * (MAX_JSON_DEPTH - 1) + "}") is not None
+    with pytest.raises(json.JSONDecodeError, match="nested more than 64"):
+        load_json("[" * 65 + "]" * 65)
+    with pytest.raises(json.JSONDecodeError, match="nested more than 64"):
+        load_json(b'{"a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")

@@ -31,6 +31,7 @@ from onward.model.base import Identifier, NonEmpty, Record
 from onward.model.dates import PartialDate
 from onward.model.source import Verification
 from onward.model.states import CountryCode
+from onward.yamldoc.jsondoc import load_json
 from onward.yamldoc.nodes import YamlSyntaxError, load_plain_yaml
 
 
@@ -73,11 +74,9 @@ def load_source_meta(path: Path) -> SourceMetaFile:
     except OSError as exc:
         raise InputError(f"{path}: cannot read the source-meta file ({exc.strerror})") from exc
     try:
-        data = (
-            json.loads(text) if path.suffix.lower() == ".json" else load_plain_yaml(text, "source-meta files", "base")
-        )
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise InputError(f"{path}: not valid JSON: {str(exc) or 'nested too deeply'}") from exc
+        data = load_json(text) if path.suffix.lower() == ".json" else load_plain_yaml(text, "source-meta files", "base")
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: not valid JSON: {exc}") from exc
     except YamlSyntaxError as exc:
         where = f":{exc.line}:{exc.column or 1}" if exc.line is not None else ""
         raise InputError(f"{path}{where}: not valid YAML: {exc}") from exc

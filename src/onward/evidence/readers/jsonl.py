@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 from onward.errors import InputError
 from onward.evidence.paragraphs import Span, paragraphs
 from onward.evidence.readers.base import READ_LIMITS, PassageBuilder, ReadDocument, ReadLimits, over_limit
+from onward.yamldoc.jsondoc import load_json
 
 _TEXT_FIELDS = ("text", "detail", "body", "content")
 _DOCUMENT_FIELDS = ("document_id", "doc_id", "id")
@@ -115,11 +116,9 @@ def read(path: Path, data: bytes, limits: ReadLimits = READ_LIMITS) -> Iterator[
         if not raw.strip():
             continue
         try:
-            record = json.loads(raw)
+            record = load_json(raw)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             record, reason = None, f"not JSON ({exc.msg if isinstance(exc, json.JSONDecodeError) else 'not UTF-8'})"
-        except RecursionError:
-            record, reason = None, "not JSON (nested too deeply)"
         else:
             reason = "no text field (expected one of: " + ", ".join(_TEXT_FIELDS) + ")"
         text_field = next((f for f in _TEXT_FIELDS if isinstance(record, dict) and record.get(f)), None)
