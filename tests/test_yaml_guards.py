@@ -114,3 +114,13 @@ def test_load_json_bounds_nesting_below_and_above_the_recursion_limit() -> None:
         load_json("[" * 65 + "]" * 65)
     with pytest.raises(json.JSONDecodeError, match="nested more than 64"):
         load_json(b'{"a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+
+
+def test_a_number_too_long_to_convert_is_a_located_problem() -> None:
+    case, problems = parse_case("onward: 1\nperson:\n  age: " + "9" * 5000 + "\n", "case.yaml")
+    assert case is None
+    assert [(p.line, p.column) for p in problems] == [(3, 8)]
+    assert "5000 digits" in problems[0].message
+    with pytest.raises(YamlSyntaxError, match="digits"):
+        load_plain_yaml("x: -" + "1" * 200)
+    assert parse_yaml("x: '" + "1" * 200 + "'") == {"x": "1" * 200}

@@ -20,11 +20,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 from ruamel.yaml.nodes import ScalarNode
 
 MAX_YAML_DEPTH = 64
 """Mappings and lists nested deeper than this are refused; our deepest format nests about eight."""
+MAX_NUMBER_CHARS = 100
+"""A bare number longer than this is refused (Python will not even convert one of over 4,300 digits)."""
 
 
 class _TextDatesConstructor(RoundTripConstructor):
@@ -66,6 +68,14 @@ def check_yaml_shape(text: str, kind: str = "these files", max_depth: int = MAX_
                 mark.line + 1,
                 mark.column + 1,
             )
+        if isinstance(event, ScalarEvent) and event.style is None and len(event.value) > MAX_NUMBER_CHARS:
+            if event.value.lstrip("+-").replace("_", "").isdigit():
+                raise YamlSyntaxError(
+                    f"a number of {len(event.value)} digits is longer than any value {kind} hold "
+                    "(quote it if it is meant as text)",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > max_depth:
