@@ -68,14 +68,13 @@ def check_yaml_shape(text: str, kind: str = "these files", max_depth: int = MAX_
                 mark.line + 1,
                 mark.column + 1,
             )
-        if isinstance(event, ScalarEvent) and event.style is None and len(event.value) > MAX_NUMBER_CHARS:
-            if event.value.lstrip("+-").replace("_", "").isdigit():
-                raise YamlSyntaxError(
-                    f"a number of {len(event.value)} digits is longer than any value {kind} hold "
-                    "(quote it if it is meant as text)",
-                    mark.line + 1,
-                    mark.column + 1,
-                )
+        if _long_number(event):
+            raise YamlSyntaxError(
+                f"a number of {len(event.value)} digits is longer than any value {kind} hold "
+                "(quote it if it is meant as text)",
+                mark.line + 1,
+                mark.column + 1,
+            )
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > max_depth:
@@ -86,6 +85,12 @@ def check_yaml_shape(text: str, kind: str = "these files", max_depth: int = MAX_
                 )
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
+
+
+def _long_number(event: Any) -> bool:
+    if not isinstance(event, ScalarEvent) or event.style is not None or len(event.value) <= MAX_NUMBER_CHARS:
+        return False
+    return bool(event.value.lstrip("+-").replace("_", "").isdigit())
 
 
 def parse_yaml(text: str, kind: str = "these files") -> Any:
