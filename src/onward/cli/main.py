@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from onward import __version__
+from onward.cli import backup as backup_commands
 from onward.cli import case as case_commands
 from onward.cli import eval as eval_commands
 from onward.cli import evidence as evidence_commands
@@ -42,6 +43,8 @@ app.command("search")(evidence_commands.search_command)
 app.add_typer(evidence_commands.app, name="evidence")
 app.command("extract")(review_commands.extract_command)
 app.add_typer(review_commands.app, name="review")
+app.command("backup")(backup_commands.backup_command)
+app.command("restore")(backup_commands.restore_command)
 
 
 def _version(value: bool) -> None:

@@ -6,6 +6,10 @@ a leading ``-`` exclude. Operators are written in capitals, so a search for the 
 ``"not"``. The query is parsed once, here, into a small tree that the store compiles for FTS5 or for
 PostgreSQL; both therefore answer the same question. A query must look for something: a group made
 only of exclusions ("NOT Russia") is refused, because "everything except" is not evidence.
+
+A query's cost is bounded before it reaches the database: a prefix needs ``MIN_PREFIX_CHARS``
+letters (``r*`` matches most of the index), at most ``MAX_PREFIXES`` prefixes and ``MAX_TERMS`` words
+and phrases, and parentheses nest at most ``MAX_NESTING`` deep. The store adds a deadline on top.
 """
 
 from __future__ import annotations
@@ -16,6 +20,12 @@ from onward.errors import InputError
 from onward.evidence.text import query_words
 from onward.model.evidence import AllOf, AnyOf, Term
 from onward.model.evidence import SearchQuery as Query
+
+MIN_PREFIX_CHARS = 3
+MAX_PREFIXES = 8
+MAX_TERMS = 40
+MAX_NESTING = 10
+MAX_QUERY_CHARS = 1000
 
 # A phrase in straight or typographic quotes, a parenthesis, or a bare word (up to a space, quote or parenthesis).
 _LEXEME = re.compile(r'\s*(?:(?P<phrase>["“”](?P<inside>[^"“”]*)["“”]\*?)|(?P<paren>[()])|(?P<word>[^\s()"“”]+))')
@@ -38,6 +48,9 @@ class _Parser:
         self.text = text
         self.lexemes = _lexemes(text)
         self.at = 0
+        self.depth = 0
+        self.terms = 0
+        self.prefixes = 0
 
     def fail(self, message: str) -> InputError:
         return InputError(
@@ -83,21 +96,43 @@ class _Parser:
             raise self.fail(f"expected a word after {'NOT' if negated else 'an operator'}, found {lexeme or 'the end'}")
         self.at += 1
         if lexeme == "(":
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise self.fail(f"parentheses are nested more than {MAX_NESTING} deep")
             inner = self.any_of()
             if self.peek() != ")":
                 raise self.fail("a parenthesis is not closed")
             self.at += 1
+            self.depth -= 1
             return inner, negated
         if lexeme.startswith("-") and len(lexeme) > 1 and not negated:
             negated = True
             lexeme = lexeme[1:]
         prefix = lexeme.endswith("*")
         words = query_words(lexeme.rstrip("*"))
-        return (Term(words, prefix) if words else None), negated
+        if not words:
+            return None, negated
+        self.count(lexeme, words, prefix)
+        return Term(words, prefix), negated
+
+    def count(self, lexeme: str, words: tuple[str, ...], prefix: bool) -> None:
+        """Refuse a query whose terms would make the index scan most of its entries."""
+        self.terms += 1
+        if self.terms > MAX_TERMS:
+            raise self.fail(f"too expensive: more than {MAX_TERMS} words and phrases")
+        if not prefix:
+            return
+        if len(words[-1]) < MIN_PREFIX_CHARS:
+            raise self.fail(f"the prefix {lexeme!r} is too short: a prefix needs at least {MIN_PREFIX_CHARS} letters")
+        self.prefixes += 1
+        if self.prefixes > MAX_PREFIXES:
+            raise self.fail(f"too expensive: more than {MAX_PREFIXES} prefixes (words ending in *)")
 
 
 def parse_query(text: str) -> Query:
     """Parse a search query; an ``InputError`` names what is wrong with it."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise InputError(f"search query too long: {len(text)} characters (the limit is {MAX_QUERY_CHARS})")
     parser = _Parser(text)
     if not parser.lexemes:
         raise parser.fail("the query is empty")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints, create_model
+from pydantic.fields import FieldInfo
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$", max_length=120)]
 """A short stable id a person can type: letters, digits and ``_ . : -``."""
@@ -16,3 +17,19 @@ class Record(BaseModel):
     """Base of every domain record: unknown fields are errors, never silently dropped."""
 
     model_config = ConfigDict(extra="forbid", frozen=False, validate_assignment=True, use_enum_values=False)
+
+
+def partial(model: type[BaseModel]) -> type[BaseModel]:
+    """``model`` with every field optional, nested records too: the shape of an override laid over defaults.
+
+    Keys and value types are still checked (unknown keys are refused, bounds apply), so a case
+    file's ``risk_model:`` block is validated where it is written, not when an assessment runs.
+    """
+    fields: dict[str, Any] = {}
+    for name, field in model.model_fields.items():
+        annotation = field.annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            annotation = partial(annotation)
+        # A default that is never validated: an absent key is allowed, an explicit null is not.
+        fields[name] = (annotation, FieldInfo.merge_field_infos(field, default=None))
+    return create_model(f"Partial{model.__name__}", __config__=ConfigDict(extra="forbid"), **fields)

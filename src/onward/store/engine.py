@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
-from onward.errors import ConfigurationError, StoreError
+from onward.errors import ConfigurationError, InputError, StoreError
+
+_QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement stopped by statement_timeout
 
 Clock = Callable[[], dt.datetime]
 
@@ -49,6 +52,40 @@ class Store:
                 yield connection
         except OperationalError as exc:
             raise StoreError(f"the database could not be read: {exc.orig}") from exc
+
+    @contextlib.contextmanager
+    def bounded_read(self, seconds: float, what: str) -> Iterator[Connection]:
+        """A read the database abandons after ``seconds``, raising an ``InputError`` that ``what`` is too expensive.
+
+        PostgreSQL gets ``statement_timeout`` for this transaction only; SQLite has no timeout, so a
+        progress handler (called every few thousand virtual-machine steps) interrupts it at the deadline.
+        """
+        with self.read() as connection:
+            try:
+                if self.dialect == "postgresql":
+                    with connection.begin():
+                        milliseconds = str(max(1, int(seconds * 1000)))
+                        connection.execute(
+                            text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": milliseconds}
+                        )
+                        yield connection
+                    return
+                raw = connection.connection.driver_connection
+                assert raw is not None  # an open connection always has its sqlite3 connection
+                deadline = time.monotonic() + seconds
+                raw.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+                try:
+                    yield connection
+                finally:
+                    raw.set_progress_handler(None, 0)
+            except OperationalError as exc:
+                code = getattr(exc.orig, "sqlstate", None)
+                if code == _QUERY_CANCELED or "interrupted" in str(exc.orig):
+                    raise InputError(
+                        f"{what} is too expensive: the database gave up after {seconds:g} s",
+                        hint="use fewer or longer prefixes (deport* rather than d*), or fewer alternatives",
+                    ) from exc
+                raise
 
     def is_initialised(self) -> bool:
         try:

@@ -6,12 +6,18 @@ They extend the shared ``Settings`` (``ONWARD_*`` environment variables) and are
 
 from __future__ import annotations
 
+import contextlib
+import os
 import secrets
+import tempfile
 from pathlib import Path
 
 from pydantic import Field
 
+from onward.errors import ConfigurationError
 from onward.settings import Settings
+
+MIN_SECRET_CHARS = 32
 
 
 class WebSettings(Settings):
@@ -34,18 +40,77 @@ class WebSettings(Settings):
 
 
 def with_persistent_secret(settings: WebSettings) -> WebSettings:
-    """Settings whose secret key survives restarts: ``ONWARD_SECRET_KEY``, else a 0600 file in data_dir."""
+    """Settings whose secret key survives restarts: ``ONWARD_SECRET_KEY``, else a 0600 file in data_dir.
+
+    The file is written whole or not at all (a temporary file, flushed to disk, then linked into
+    place), so a full disk cannot leave an empty key behind; an empty file, as an older version
+    could leave, is replaced, and a key too short to sign anything safely is refused.
+    """
     if settings.secret_key:
         return settings
     path = settings.secret_key_file()
-    if path.exists():
-        key = path.read_text(encoding="utf-8").strip()
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_urlsafe(48)
-        path.touch(mode=0o600)
-        path.write_text(key, encoding="utf-8")
+    key = _read_key(path)
+    if key is None:
+        key = _create_key(path)
     return settings.model_copy(update={"secret_key": key})
+
+
+def _read_key(path: Path) -> str | None:
+    try:
+        key = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigurationError(f"{path}: cannot read the web secret key ({exc})") from exc
+    if not key:
+        return None  # left empty by an interrupted write: no session was ever signed with it
+    if len(key) < MIN_SECRET_CHARS:
+        raise ConfigurationError(
+            f"{path}: the web secret key has {len(key)} characters; at least {MIN_SECRET_CHARS} are needed",
+            hint="delete the file to have a new key made (everyone signs in again), or set ONWARD_SECRET_KEY",
+        )
+    return key
+
+
+def _create_key(path: Path) -> str:
+    key = secrets.token_urlsafe(48)
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=".web-secret-key.", dir=path.parent)  # mode 0600
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(key)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():  # the empty file left by an interrupted write
+            os.replace(temporary, path)
+        else:
+            try:
+                os.link(temporary, path)  # fails if another server process made its key first
+            except FileExistsError:
+                existing = _read_key(path)
+                if existing is not None:
+                    return existing
+                os.replace(temporary, path)
+        _sync_folder(path.parent)
+    except OSError as exc:
+        raise ConfigurationError(
+            f"{path}: cannot write the web secret key ({exc.strerror or exc})",
+            hint="free some disk space, or set ONWARD_SECRET_KEY",
+        ) from exc
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+    return key
+
+
+def _sync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def default_assets_dir() -> Path | None:
