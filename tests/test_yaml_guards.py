@@ -17,7 +17,7 @@ from onward.kb.importfile import read_kb_file
 from onward.procedure.model import parse_procedure
 from onward.risk.params import load_params
 from onward.yamldoc.jsondoc import MAX_JSON_DEPTH, load_json
-from onward.yamldoc.nodes import MAX_YAML_DEPTH, YamlSyntaxError, load_plain_yaml, parse_yaml
+from onward.yamldoc.nodes import MAX_YAML_DEPTH, YamlSyntaxError, dump_yaml, load_plain_yaml, parse_yaml
 
 
 def alias_bomb(levels: int = 9) -> str:
@@ -124,3 +124,11 @@ def test_a_number_too_long_to_convert_is_a_located_problem() -> None:
     with pytest.raises(YamlSyntaxError, match="digits"):
         load_plain_yaml("x: -" + "1" * 200)
     assert parse_yaml("x: '" + "1" * 200 + "'") == {"x": "1" * 200}
+
+
+def test_written_yaml_never_uses_aliases_and_reads_back() -> None:
+    shared = ["KZ", "RU"]
+    text = dump_yaml({"a": shared, "b": shared, "c": {"d": shared}})
+    assert "&" not in text
+    assert "*" not in text
+    assert parse_yaml(text) == {"a": ["KZ", "RU"], "b": ["KZ", "RU"], "c": {"d": ["KZ", "RU"]}}

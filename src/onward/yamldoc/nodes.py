@@ -175,7 +175,10 @@ def to_plain(node: Any) -> Any:
 
 
 def dump_yaml(data: Any) -> str:
+    """``data`` as YAML Onward itself can read back: a value used twice is written out twice, never as an
+    anchor and alias (which ``parse_yaml`` refuses)."""
     yaml = YAML(typ="rt")
+    yaml.representer.ignore_aliases = lambda *_: True
     yaml.default_flow_style = False
     yaml.width = 100
     yaml.indent(mapping=2, sequence=4, offset=2)
