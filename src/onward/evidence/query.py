@@ -1,7 +1,9 @@
 """The search language a researcher types: words, "exact phrases", prefixes, AND / OR / NOT, parentheses.
 
 ``"asylum seekers" Uzbekistan NOT Tajikistan``, ``(extradited OR deported) "to Kazakhstan"``,
-``deport* -Russia``. Words side by side must all appear (AND); ``OR`` offers alternatives; ``NOT`` and
+``deport* -Russia``. A bare word also finds its other forms and synonyms ("extradited" finds "extradition"
+and "handed over": ``evidence.wordforms``); in quotes it is searched as written. Words side by side must all
+appear (AND); ``OR`` offers alternatives; ``NOT`` and
 a leading ``-`` exclude. Operators are written in capitals, so a search for the word "not" is
 ``"not"``. The query is parsed once, here, into a small tree that the store compiles for FTS5 or for
 PostgreSQL; both therefore answer the same question. A query must look for something: a group made
@@ -18,6 +20,7 @@ import re
 
 from onward.errors import InputError
 from onward.evidence.text import query_words
+from onward.evidence.wordforms import word_forms
 from onward.model.evidence import AllOf, AnyOf, Term
 from onward.model.evidence import SearchQuery as Query
 
@@ -26,6 +29,8 @@ MAX_PREFIXES = 8
 MAX_TERMS = 40
 MAX_NESTING = 10
 MAX_QUERY_CHARS = 1000
+MAX_EXPANDED_TERMS = 120
+"""Terms after a bare word's forms and synonyms are added (each word adds at most a handful)."""
 
 # A phrase in straight or typographic quotes, a parenthesis, or a bare word (up to a space, quote or parenthesis).
 _LEXEME = re.compile(r'\s*(?:(?P<phrase>["“”](?P<inside>[^"“”]*)["“”]\*?)|(?P<paren>[()])|(?P<word>[^\s()"“”]+))')
@@ -44,8 +49,10 @@ def _lexemes(text: str) -> list[str]:
 
 
 class _Parser:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, expand: bool = True) -> None:
         self.text = text
+        self.expand = expand
+        self.expanded = 0
         self.lexemes = _lexemes(text)
         self.at = 0
         self.depth = 0
@@ -113,6 +120,13 @@ class _Parser:
         if not words:
             return None, negated
         self.count(lexeme, words, prefix)
+        quoted = lexeme[0] in '"“”'
+        if self.expand and not quoted and not prefix and len(words) == 1:
+            forms = word_forms(words[0])
+            self.expanded += len(forms.parts) if isinstance(forms, AnyOf) else 1
+            if self.expanded > MAX_EXPANDED_TERMS:
+                raise self.fail(f"too expensive: more than {MAX_EXPANDED_TERMS} words once their forms are added")
+            return forms, negated
         return Term(words, prefix), negated
 
     def count(self, lexeme: str, words: tuple[str, ...], prefix: bool) -> None:
@@ -129,11 +143,12 @@ class _Parser:
             raise self.fail(f"too expensive: more than {MAX_PREFIXES} prefixes (words ending in *)")
 
 
-def parse_query(text: str) -> Query:
-    """Parse a search query; an ``InputError`` names what is wrong with it."""
+def parse_query(text: str, *, expand: bool = True) -> Query:
+    """Parse a search query; an ``InputError`` names what is wrong with it. With ``expand``, a bare word also
+    finds its other forms and synonyms (``evidence.wordforms``); without, every word is searched as written."""
     if len(text) > MAX_QUERY_CHARS:
         raise InputError(f"search query too long: {len(text)} characters (the limit is {MAX_QUERY_CHARS})")
-    parser = _Parser(text)
+    parser = _Parser(text, expand)
     if not parser.lexemes:
         raise parser.fail("the query is empty")
     query = parser.any_of()
