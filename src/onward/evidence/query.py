@@ -17,6 +17,7 @@ and phrases, and parentheses nest at most ``MAX_NESTING`` deep. The store adds a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from onward.errors import InputError
 from onward.evidence.text import query_words
@@ -164,3 +165,22 @@ def terms(query: Query) -> list[Term]:
     if isinstance(query, AnyOf):
         return [term for part in query.parts for term in terms(part)]
     return [term for part in query.required for term in terms(part)]
+
+
+def matches(query: Query, words: Sequence[str]) -> bool:
+    """Whether indexed ``words`` (in order) satisfy ``query``: the query language's meaning, in Python, for
+    records that are not in the database's index (the knowledge base's incidents and judgments)."""
+    if isinstance(query, Term):
+        size = len(query.words)
+        for i in range(len(words) - size + 1):
+            head, last = words[i : i + size - 1], words[i + size - 1]
+            if tuple(head) == query.words[:-1] and (
+                last.startswith(query.words[-1]) if query.prefix else last == query.words[-1]
+            ):
+                return True
+        return False
+    if isinstance(query, AnyOf):
+        return any(matches(part, words) for part in query.parts)
+    return all(matches(part, words) for part in query.required) and not any(
+        matches(part, words) for part in query.excluded
+    )

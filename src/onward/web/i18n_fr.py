@@ -507,4 +507,7 @@ FRENCH: dict[str, str] = {
     "the kind of removal this step belongs to; blank: the case's main one": (
         "la forme d'éloignement dont relève cette étape ; vide : celle du dossier"
     ),
+    "In the knowledge base": "Dans la base de connaissances",
+    "incident": "incident",
+    "judgment": "arrêt",
 }
