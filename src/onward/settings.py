@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=_default_data_dir)
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; SQLite in data_dir when unset")
     actor: str = Field(default_factory=_default_actor, description="who is recorded in the change log")
+    key_file: Path | None = Field(
+        default=None, description="the master keys of sensitive cases, kept outside the database (`onward keys`)"
+    )
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -17,6 +17,7 @@ from onward.model.dates import PartialDate
 from onward.settings import Settings
 from onward.store import Store, open_store
 from onward.store.migrate import is_current
+from onward.store.sealing import read_keyring
 
 
 class OutputFormat(StrEnum):
@@ -38,7 +39,10 @@ class AppContext:
     def open_store(self) -> Store:
         """The store, migrated; refuses to guess when it was never initialised."""
         if self._store is None:
-            store = open_store(self.settings.resolved_database_url())
+            key_file = self.settings.key_file
+            store = open_store(
+                self.settings.resolved_database_url(), keyring=read_keyring(key_file) if key_file else None
+            )
             if not store.is_initialised() or not is_current(store):
                 store.close()
                 raise ConfigurationError(

@@ -14,6 +14,7 @@ from onward.cli import case as case_commands
 from onward.cli import eval as eval_commands
 from onward.cli import evidence as evidence_commands
 from onward.cli import kb as kb_commands
+from onward.cli import keys as keys_commands
 from onward.cli import review as review_commands
 from onward.cli import web as web_commands
 from onward.cli.assess import assess_command
@@ -36,6 +37,7 @@ app.add_typer(case_commands.app, name="case")
 app.add_typer(eval_commands.app, name="eval")
 web_commands.register(app)
 app.add_typer(kb_commands.app, name="kb")
+app.add_typer(keys_commands.app, name="keys")
 app.command("assess")(assess_command)
 app.command("draft")(draft_command)
 app.command("ingest")(evidence_commands.ingest_command)

@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from onward.errors import ConfigurationError, InputError, StoreError
+from onward.store.sealing import KeyRing
 
 _QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement stopped by statement_timeout
 
@@ -31,6 +32,8 @@ class Store:
 
     engine: Engine
     clock: Clock = field(default=utc_now)
+    keyring: KeyRing | None = None
+    """Master keys that open sensitive cases (``store.sealing``); None where the installation has none."""
 
     @property
     def dialect(self) -> str:
@@ -106,7 +109,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def open_store(url: str, *, schema: str | None = None, clock: Clock = utc_now) -> Store:
+def open_store(url: str, *, schema: str | None = None, clock: Clock = utc_now, keyring: KeyRing | None = None) -> Store:
     """Open (without migrating) the store at ``url``; ``schema`` selects a PostgreSQL schema."""
     try:
         parsed = make_url(url)
@@ -130,4 +133,4 @@ def open_store(url: str, *, schema: str | None = None, clock: Clock = utc_now) -
         raise ConfigurationError(f"cannot use database URL {url!r}: {exc}") from exc
     if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    return Store(engine=engine, clock=clock)
+    return Store(engine=engine, clock=clock, keyring=keyring)
