@@ -184,3 +184,26 @@ def test_the_commands_back_up_and_restore(
     wrong = run_cli(capsys, "--database-url", other, "restore", str(FIXTURES / "letter.txt"))
     assert wrong.code == 2
     assert "cannot read the backup" in wrong.err
+
+
+def test_a_backup_moves_to_the_other_backend(
+    store: Store, example_case_path: Path, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    _fill(store, example_case_path)
+    archive = tmp_path / "b.tar.gz"
+    backup(store, archive)
+    folder = tmp_path / "other"
+    folder.mkdir()
+    urls = make_store_url("postgresql" if store.dialect == "sqlite" else "sqlite", folder, request)
+    other = open_store(next(urls))
+    try:
+        restore(other, archive, index_words=index_text)
+        original, moved = _content(store), _content(other)
+        assert {name: len(rows) for name, rows in moved.items()} == {name: len(rows) for name, rows in original.items()}
+        assert moved["cases"][0]["document"] == original["cases"][0]["document"]
+        assert moved["audit_log"] == original["audit_log"]
+        assert verify_chain(other).head == verify_chain(store).head
+        assert search_evidence(other, "Uzbekistan").total == search_evidence(store, "Uzbekistan").total
+    finally:
+        other.close()
+        next(urls, None)

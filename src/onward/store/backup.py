@@ -88,8 +88,12 @@ def _decoder(table: Table) -> dict[str, type]:
 def _decode(row: dict[str, Any], kinds: dict[str, type]) -> dict[str, Any]:
     for name, kind in kinds.items():
         value = row.get(name)
-        if isinstance(value, str):
-            row[name] = dt.datetime.fromisoformat(value) if kind is dt.datetime else dt.date.fromisoformat(value)
+        if isinstance(value, str) and kind is dt.date:
+            row[name] = dt.date.fromisoformat(value)
+        elif isinstance(value, str):
+            moment = dt.datetime.fromisoformat(value)
+            # SQLite keeps no offset; every time Onward stores is UTC (``utc_now``), so say so for PostgreSQL.
+            row[name] = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
     return row
 
 
