@@ -9,6 +9,7 @@ import pytest
 from onward.errors import InputError
 from onward.evidence.readers import docx, html, jsonl, pdf, plaintext
 from onward.evidence.readers.base import ReadLimits
+from tests.clihelpers import run_cli
 from tests.evidencehelpers import make_docx
 from tests.hostile import generate
 
@@ -70,3 +71,15 @@ def test_a_deeply_nested_json_line_is_skipped_with_a_reason() -> None:
     assert document.warnings == [
         "c.jsonl:1: line skipped: not JSON (arrays and objects nested more than 64 levels deep)"
     ]
+
+
+def test_the_limits_are_settings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ONWARD_DATABASE_URL", f"sqlite:///{tmp_path / 'onward.sqlite3'}")
+    monkeypatch.setenv("ONWARD_READ_LIMITS", '{"max_pages": 1}')
+    assert run_cli(capsys, "init").code == 0
+    two_pages = tmp_path / "two.pdf"
+    two_pages.write_bytes(generate.many_pages_pdf(2))
+    result = run_cli(capsys, "ingest", str(two_pages))
+    assert "two.pdf: refused: the number of pages exceeds the limit of 1 (found 2)" in result.out + result.err

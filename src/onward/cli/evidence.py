@@ -74,6 +74,7 @@ def ingest_command(
             source_meta=meta,
             max_bytes=int(max_size * 1e6),
             on_document=step,
+            limits=app_ctx.settings.read_limits,
         )
     if quiet:
         data = asdict(report)

@@ -13,7 +13,8 @@ backup restores on either backend.
 
 A restore checks everything before it writes: the manifest, every checksum and row count, the
 schema revision, and the audit trail's hash chain; it refuses a store that already holds data
-unless told to replace it, and writes all of it in one transaction.
+unless told to replace it (never one with an audit trail, which the database keeps append-only), and
+writes all of it in one transaction.
 """
 
 from __future__ import annotations
@@ -87,8 +88,12 @@ def _decoder(table: Table) -> dict[str, type]:
 def _decode(row: dict[str, Any], kinds: dict[str, type]) -> dict[str, Any]:
     for name, kind in kinds.items():
         value = row.get(name)
-        if isinstance(value, str):
-            row[name] = dt.datetime.fromisoformat(value) if kind is dt.datetime else dt.date.fromisoformat(value)
+        if isinstance(value, str) and kind is dt.date:
+            row[name] = dt.date.fromisoformat(value)
+        elif isinstance(value, str):
+            moment = dt.datetime.fromisoformat(value)
+            # SQLite keeps no offset; every time Onward stores is UTC (``utc_now``), so say so for PostgreSQL.
+            row[name] = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
     return row
 
 
@@ -253,6 +258,12 @@ def restore(store: Store, source: Path, *, index_words: Callable[[str], str], fo
     check_audit_chain(loaded.get(audit_log.name, []), source)
     with store.transaction() as connection:
         held = {t.name: int(connection.execute(select(func.count()).select_from(t)).scalar_one()) for t in tables()}
+        if held.get(audit_log.name):
+            # The database itself keeps the audit trail append-only; a restore never erases one.
+            raise ConflictError(
+                f"the store already has an audit trail ({held[audit_log.name]} entries), which cannot be replaced",
+                hint="restore into a new, empty store (`onward init` with another database URL)",
+            )
         if any(held.values()) and not force:
             busy = ", ".join(f"{name} ({count})" for name, count in held.items() if count)
             raise ConflictError(
@@ -277,7 +288,7 @@ def restore(store: Store, source: Path, *, index_words: Callable[[str], str], fo
 
 def _clear(connection: Connection, dialect: str) -> None:
     if dialect == "sqlite":
-        connection.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
+        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")  # contentless
     for table in reversed(tables()):
         connection.execute(table.delete())
 

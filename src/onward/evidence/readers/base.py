@@ -15,6 +15,7 @@ from typing import Any
 
 from onward.errors import InputError
 from onward.model.evidence import Passage
+from onward.settings import ReadLimits as ReadLimits  # re-exported for the readers
 
 SEPARATOR = "\n\n"
 
@@ -38,39 +39,7 @@ class ReadDocument:
     warnings: list[str] = field(default_factory=list)
 
 
-Reader = Callable[[Path, bytes], Iterable[ReadDocument]]
-
-
-@dataclass(frozen=True)
-class ReadLimits:
-    """How much one file may unpack to and yield; past a limit the file is refused, naming it and the limit.
-
-    A 1 MB Word file can unpack to a gigabyte, and 77 KB of empty paragraphs took minutes to parse;
-    these bounds keep one hostile file from holding a server's memory or a worker for long. The
-    defaults are far above any real report, letter or judgment (the longest we hold runs to a few
-    thousand paragraphs).
-    """
-
-    max_zip_members: int = 1_000
-    """Entries in a DOCX package (a Word document has a few dozen)."""
-    max_unpacked_bytes: int = 200_000_000
-    """Bytes a DOCX package unpacks to, all members together (pictures included)."""
-    max_xml_bytes: int = 50_000_000
-    """Bytes of one XML part of a DOCX package (parsed in memory, at several times its size)."""
-    max_paragraphs: int = 50_000
-    """Paragraphs and table cells in a DOCX or HTML document."""
-    max_pages: int = 2_000
-    """Pages in a PDF."""
-    max_chars: int = 50_000_000
-    """Characters of text extracted from one document."""
-    max_html_bytes: int = 20_000_000
-    """Size of an HTML page."""
-    max_stream_bytes: int = 2_000_000_000
-    """Bytes a gzipped JSON-lines corpus unpacks to (it is streamed, so this bounds time, not memory)."""
-    max_lines: int = 5_000_000
-    """Lines in a JSON-lines corpus, blank ones included."""
-    max_line_bytes: int = 10_000_000
-    """Bytes in one JSON line."""
+Reader = Callable[[Path, bytes, ReadLimits], Iterable[ReadDocument]]
 
 
 READ_LIMITS = ReadLimits()

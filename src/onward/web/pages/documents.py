@@ -115,9 +115,9 @@ async def upload(
     with tempfile.TemporaryDirectory(prefix="onward-upload-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        report = ingest(
-            context.store, [path], actor=caller.actor, source_meta=SourceMetaFile(path, {name: meta}), workers=0
-        )
+        source_meta = SourceMetaFile(path, {name: meta})
+        limits = context.settings.read_limits
+        report = ingest(context.store, [path], actor=caller.actor, source_meta=source_meta, workers=0, limits=limits)
     (event, *_) = report.events
     if event.outcome is Outcome.SKIPPED:
         reason = (event.reason or "could not be read").replace(str(path), name)
