@@ -80,6 +80,16 @@ def test_every_incident_cites_declared_sources_with_locators() -> None:
     assert set(declared) == cited | stated
 
 
+def test_verification_tags_never_exceed_their_sources() -> None:
+    document = _world()
+    declared = {s.id: s.verification for s in document.sources}
+    for incident in document.incidents:
+        assert incident.verification is not None, f"{incident.id}: no verification tag"
+        if incident.verification is Verification.VERIFIED:
+            # A plain field cites every source of the incident: all of them must have been read.
+            assert all(declared[c.source] is Verification.VERIFIED for c in incident.sources), incident.id
+
+
 def test_states_routes_and_profiles_are_valid() -> None:
     document = _world()
     routes = set()
