@@ -109,7 +109,7 @@ def test_fixture_set_expands_a_membership_end_as_a_correction() -> None:
     assert "ratification" in (opened[0].note or "")
 
 
-@pytest.mark.parametrize("name", ["instruments.yaml", "incidents.yaml", "seed_letter.yaml"])
+@pytest.mark.parametrize("name", ["instruments.yaml", "incidents.yaml", "incidents_world.yaml", "seed_letter.yaml"])
 def test_each_shipped_file_is_valid_with_the_rest_of_the_folder(name: str) -> None:
     bundle = expand_curated(CURATED)
     assert CURATED / name in bundle.files
