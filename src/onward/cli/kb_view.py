@@ -7,6 +7,7 @@ rests on, unverified facts say so, and where sources disagree both values are pr
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
@@ -22,6 +23,7 @@ from onward.kb.membership import MembershipStatus
 from onward.kb.records import KnownIncident, KnownJudgment, SubjectFacts
 from onward.kb.summary import StateSummary
 from onward.model.source import Source, Verification
+from onward.model.statement import Statement
 
 _FIW_SUB_SCORE = re.compile(r"^fiw_[a-g]\d$")
 _STATUS_STYLE = {MembershipStatus.PARTY: "green", MembershipStatus.NOT_PARTY: "red", MembershipStatus.UNKNOWN: "yellow"}
@@ -52,6 +54,19 @@ def facts_line(facts: Sequence[Fact]) -> str:
     if len(facts) == 1:
         return cited(facts[0])
     return "sources disagree: " + " | ".join(cited(f) for f in facts)
+
+
+def qualification_line(statement: Statement, as_of: dt.date) -> str:
+    """``reservation, Art. 1 B(1) (1962): refugees from events in Europe only [source] (partial)``."""
+    value = statement.value if isinstance(statement.value, dict) else {}
+    head = statement.property + (f", Art. {value['article']}" if value.get("article") else "")
+    if statement.valid_from:
+        head += f" ({statement.valid_from})"
+    until = statement.valid_to
+    if until is not None and until.latest() <= as_of:
+        head += f", withdrawn {until}"
+    mark = "" if statement.verification is Verification.VERIFIED else f" ({statement.verification.value})"
+    return f"{head}: {value.get('text', '?')} [{statement.source}]{mark}"
 
 
 def incidents_table(title: str, incidents: Sequence[KnownIncident]) -> Table:
@@ -129,10 +144,11 @@ def render_state(summary: StateSummary, sources: Iterable[Source]) -> Renderable
     for m in summary.memberships:
         style = _STATUS_STYLE[m.status]
         sources_of = "; ".join(dict.fromkeys(s.source + (f", {s.locator}" if s.locator else "") for s in m.statements))
+        detail = "\n".join([m.reason, *(qualification_line(q, m.as_of) for q in m.qualifications)])
         memberships.add_row(
             escape(m.instrument),
             Text(m.status.value.replace("_", " "), style=style),
-            escape(m.reason),
+            escape(detail),
             escape(sources_of),
         )
     indicators = Table(title="Indicators (latest year known)", title_justify="left")

@@ -7,6 +7,13 @@ in 1998. A membership statement (``party_to`` / ``member_of``) gives the instrum
 ratified "in 2004" is reported *unknown* on 1 June 2004, not party. Absence of any statement is
 *unknown* too (issue 3: "unknown stays unknown"); only a ``not_party_to`` statement — a source
 listing the parties without this state — or a dated withdrawal makes a state *not party*.
+
+A participation that ended (Russia ceased to be party to the ECHR on 16 September 2022) is *not
+party* after the end, and the reason says that the state is not bound for facts after that date:
+it stays answerable for what it did while it was party (ECHR Art. 58(2)). Reservations and
+declarations that qualify the participation — Turkey's geographical limitation to the Refugee
+Convention, a declaration under CAT Art. 22 accepting individual complaints — travel with it as
+``qualifications``.
 """
 
 from __future__ import annotations
@@ -39,16 +46,38 @@ class Membership:
     until: PartialDate | None
     statements: tuple[Statement, ...]
     reason: str
+    qualifications: tuple[Statement, ...] = ()
 
     @property
     def is_party(self) -> bool:
         return self.status is MembershipStatus.PARTY
 
+    @property
+    def ended(self) -> bool:
+        """True when the participation has certainly ended by ``as_of`` (a withdrawal, an expulsion)."""
+        return self.until is not None and self.until.latest() <= self.as_of
+
+
+def qualification_of(statement: Statement) -> str | None:
+    """The instrument a ``reservation`` / ``declaration`` statement qualifies, or None if it names none."""
+    if statement.property not in v.QUALIFICATION_PROPERTIES or not isinstance(statement.value, dict):
+        return None
+    instrument = statement.value.get("instrument")
+    return instrument if isinstance(instrument, str) else None
+
+
+def qualifications_at(instrument: str, statements: Sequence[Statement]) -> tuple[Statement, ...]:
+    """The reservations and declarations about ``instrument``, earliest first (undated last)."""
+    found = [s for s in statements if qualification_of(s) == instrument]
+    return tuple(sorted(found, key=lambda s: s.valid_from.earliest() if s.valid_from else dt.date.max))
+
 
 def _standing(statement: Statement, as_of: dt.date) -> tuple[MembershipStatus, str]:
     start, end = statement.valid_from, statement.valid_to
     if end is not None and end.latest() <= as_of:
-        return MembershipStatus.NOT_PARTY, f"withdrew or left on {end}"
+        if statement.property == v.MEMBER_OF:
+            return MembershipStatus.NOT_PARTY, f"ceased to be a member on {end}"
+        return MembershipStatus.NOT_PARTY, f"ceased to be party on {end}: not bound for facts after that date"
     if end is not None and end.earliest() <= as_of:
         return MembershipStatus.UNKNOWN, f"left in {end}; the exact day is not known"
     if start is None:
@@ -72,10 +101,12 @@ def membership_at(state: str, instrument: str, as_of: dt.date, statements: Seque
     memberships = [s for s in relevant if s.property != v.NOT_PARTY_TO]
     denials = [s for s in relevant if s.property == v.NOT_PARTY_TO and _listed_by(s, as_of)]
 
+    qualifications = qualifications_at(instrument, statements)
+
     def result(status: MembershipStatus, reason: str, chosen: Statement | None) -> Membership:
         since = chosen.valid_from if chosen else None
         until = chosen.valid_to if chosen else None
-        return Membership(state, instrument, as_of, status, since, until, relevant, reason)
+        return Membership(state, instrument, as_of, status, since, until, relevant, reason, qualifications)
 
     if not relevant:
         return result(MembershipStatus.UNKNOWN, "no statement in the knowledge base", None)
