@@ -8,6 +8,7 @@ rests on, unverified facts say so, and where sources disagree both values are pr
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable, Sequence
 
@@ -56,17 +57,33 @@ def facts_line(facts: Sequence[Fact]) -> str:
     return "sources disagree: " + " | ".join(cited(f) for f in facts)
 
 
-def qualification_line(statement: Statement, as_of: dt.date) -> str:
-    """``reservation, Art. 1 B(1) (1962): refugees from events in Europe only [source] (partial)``."""
-    value = statement.value if isinstance(statement.value, dict) else {}
-    head = statement.property + (f", Art. {value['article']}" if value.get("article") else "")
-    if statement.valid_from:
-        head += f" ({statement.valid_from})"
-    until = statement.valid_to
-    if until is not None and until.latest() <= as_of:
-        head += f", withdrawn {until}"
-    mark = "" if statement.verification is Verification.VERIFIED else f" ({statement.verification.value})"
-    return f"{head}: {value.get('text', '?')} [{statement.source}]{mark}"
+def qualification_lines(statements: Sequence[Statement], as_of: dt.date) -> list[str]:
+    """``reservation, Art. 1 B(1) (1962): … [source; other source] (partial)``: one line per distinct
+    reservation or declaration, with every source that gives it."""
+    grouped: dict[tuple[str, str, str, str], list[Statement]] = {}
+    for statement in statements:
+        key = (
+            statement.property,
+            json.dumps(statement.value, sort_keys=True),
+            str(statement.valid_from),
+            str(statement.valid_to),
+        )
+        grouped.setdefault(key, []).append(statement)
+    lines = []
+    for group in grouped.values():
+        first = group[0]
+        value = first.value if isinstance(first.value, dict) else {}
+        head = first.property + (f", Art. {value['article']}" if value.get("article") else "")
+        if first.valid_from:
+            head += f" ({first.valid_from})"
+        until = first.valid_to
+        if until is not None and until.latest() <= as_of:
+            head += f", withdrawn {until}"
+        verified = any(s.verification is Verification.VERIFIED for s in group)
+        mark = "" if verified else f" ({first.verification.value})"
+        sources = "; ".join(dict.fromkeys(s.source for s in group))
+        lines.append(f"{head}: {value.get('text', '?')} [{sources}]{mark}")
+    return lines
 
 
 def incidents_table(title: str, incidents: Sequence[KnownIncident]) -> Table:
@@ -144,7 +161,7 @@ def render_state(summary: StateSummary, sources: Iterable[Source]) -> Renderable
     for m in summary.memberships:
         style = _STATUS_STYLE[m.status]
         sources_of = "; ".join(dict.fromkeys(s.source + (f", {s.locator}" if s.locator else "") for s in m.statements))
-        detail = "\n".join([m.reason, *(qualification_line(q, m.as_of) for q in m.qualifications)])
+        detail = "\n".join([m.reason, *qualification_lines(m.qualifications, m.as_of)])
         memberships.add_row(
             escape(m.instrument),
             Text(m.status.value.replace("_", " "), style=style),
