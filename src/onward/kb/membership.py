@@ -95,17 +95,17 @@ def membership_at(state: str, instrument: str, as_of: dt.date, statements: Seque
     When sources disagree, the view does not choose: a state one source calls party and another
     not is *unknown*, and the reason names both.
     """
-    relevant = tuple(
-        s for s in statements if s.value == instrument and s.property in (v.PARTY_TO, v.MEMBER_OF, v.NOT_PARTY_TO)
-    )
-    memberships = [s for s in relevant if s.property != v.NOT_PARTY_TO]
+    relevant = tuple(s for s in statements if s.value == instrument and s.property in _MEMBERSHIP)
+    memberships = [s for s in relevant if s.property in (v.PARTY_TO, v.MEMBER_OF)]
     denials = [s for s in relevant if s.property == v.NOT_PARTY_TO and _listed_by(s, as_of)]
-
+    signed = _signed(relevant, as_of)
     qualifications = qualifications_at(instrument, statements)
 
     def result(status: MembershipStatus, reason: str, chosen: Statement | None) -> Membership:
         since = chosen.valid_from if chosen else None
         until = chosen.valid_to if chosen else None
+        if signed and status is not MembershipStatus.PARTY:
+            reason += f"; {signed}"
         return Membership(state, instrument, as_of, status, since, until, relevant, reason, qualifications)
 
     if not relevant:
@@ -117,7 +117,7 @@ def membership_at(state: str, instrument: str, as_of: dt.date, statements: Seque
         sources = ", ".join(sorted({party[0][0].source, contradicting[0].source}))
         return result(MembershipStatus.UNKNOWN, f"sources disagree ({sources})", party[0][0])
     if party:
-        return result(MembershipStatus.PARTY, party[0][2], party[0][0])
+        return result(MembershipStatus.PARTY, party[0][2] + _dates_differ(memberships), party[0][0])
     uncertain = [entry for entry in standings if entry[1] is MembershipStatus.UNKNOWN]
     if uncertain:
         return result(MembershipStatus.UNKNOWN, uncertain[0][2], uncertain[0][0])
@@ -127,7 +127,42 @@ def membership_at(state: str, instrument: str, as_of: dt.date, statements: Seque
         latest = max(denials, key=lambda s: s.valid_from.earliest() if s.valid_from else dt.date.min)
         listed = f" on {latest.valid_from}" if latest.valid_from else ""
         return result(MembershipStatus.NOT_PARTY, f"not among the parties listed{listed}", latest)
+    if signed:
+        # A signature binds to nothing but good faith; whether a ratification followed is unknown.
+        return result(MembershipStatus.UNKNOWN, "no ratification recorded", None)
     return result(MembershipStatus.UNKNOWN, "only statements listing it as not party after this date", None)
+
+
+def start_dates(statements: Sequence[Statement]) -> dict[str, list[str]]:
+    """Each start date the ``party_to`` / ``member_of`` statements give, with the sources giving it."""
+    found: dict[str, list[str]] = {}
+    for s in statements:
+        if s.property in (v.PARTY_TO, v.MEMBER_OF) and s.valid_from is not None:
+            sources = found.setdefault(str(s.valid_from), [])
+            if s.source not in sources:
+                sources.append(s.source)
+    return found
+
+
+def _dates_differ(memberships: Sequence[Statement]) -> str:
+    # Russia acceded to the Refugee Convention in 1992 (UNHCR) or 1993 (another source): say so.
+    # A year and a day within it (1991 and 1991-09-27) agree: only dates that cannot both be true differ.
+    starts = {s.valid_from for s in memberships if s.property in (v.PARTY_TO, v.MEMBER_OF) and s.valid_from}
+    if all(a.earliest() <= b.latest() and b.earliest() <= a.latest() for a in starts for b in starts):
+        return ""
+    dates = start_dates(memberships)
+    return "; sources differ on the date: " + ", ".join(f"{d} [{'; '.join(s)}]" for d, s in sorted(dates.items()))
+
+
+_MEMBERSHIP = (v.PARTY_TO, v.MEMBER_OF, v.NOT_PARTY_TO, v.SIGNATORY_TO)
+
+
+def _signed(relevant: Sequence[Statement], as_of: dt.date) -> str | None:
+    """ "signed 2017-05" (or "signed" when undated) for a signature made by ``as_of``, else None."""
+    for s in relevant:
+        if s.property == v.SIGNATORY_TO and (s.valid_from is None or s.valid_from.earliest() <= as_of):
+            return f"signed {s.valid_from}" if s.valid_from else "signed"
+    return None
 
 
 def _listed_by(statement: Statement, as_of: dt.date) -> bool:
@@ -145,9 +180,5 @@ def _listed_after(denial: Statement, membership: Statement) -> bool:
 def instruments_of(statements: Sequence[Statement]) -> list[str]:
     """The instruments a state's membership statements mention, in first-seen order."""
     return list(
-        dict.fromkeys(
-            str(s.value)
-            for s in statements
-            if s.property in (v.PARTY_TO, v.MEMBER_OF, v.NOT_PARTY_TO) and isinstance(s.value, str)
-        )
+        dict.fromkeys(str(s.value) for s in statements if s.property in _MEMBERSHIP and isinstance(s.value, str))
     )

@@ -12,7 +12,7 @@ from typing import Any
 from onward.kb.facts import Fact
 from onward.kb.history import HistoryEntry
 from onward.kb.loader import LoadReport
-from onward.kb.membership import Membership
+from onward.kb.membership import Membership, start_dates
 from onward.kb.records import KnownIncident, KnownJudgment, SubjectFacts
 from onward.kb.summary import Indicator, StateSummary
 from onward.model.statement import Statement
@@ -63,6 +63,7 @@ def membership_json(membership: Membership) -> dict[str, Any]:
         "since": str(membership.since) if membership.since else None,
         "until": str(membership.until) if membership.until else None,
         "ended": membership.ended,
+        "since_by_source": start_dates(membership.statements),
         "reason": membership.reason,
         "sources": list(dict.fromkeys(s.source for s in membership.statements)),
         "qualifications": [qualification_json(q, membership) for q in membership.qualifications],
