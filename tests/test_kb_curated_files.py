@@ -173,3 +173,14 @@ def test_world_wide_coverage_of_the_refugee_instruments_and_the_council_of_europ
         if s.property == "reservation" and isinstance(s.value, dict) and s.value.get("article") == "1 B(1)"
     }
     assert limited == {"state:TR", "state:CG", "state:MG", "state:MC"}
+
+
+def test_the_united_kingdom_is_an_eu_member_until_its_exit_only(store: Store) -> None:
+    load_curated(store, CURATED, "tester")
+    before = KnowledgeView(store, as_of=dt.date(2019, 6, 1)).membership("GB", "EU")
+    assert before.status is MembershipStatus.PARTY
+    assert before.until is None  # a 2019 view does not know the exit date
+    after = KnowledgeView(store, as_of=dt.date(2020, 2, 1)).membership("GB", "EU")
+    assert after.status is MembershipStatus.NOT_PARTY
+    assert after.ended
+    assert "ceased to be a member on 2020-02-01" in after.reason
