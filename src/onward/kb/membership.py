@@ -25,6 +25,7 @@ from enum import StrEnum
 
 from onward.kb import vocabulary as v
 from onward.model.dates import PartialDate
+from onward.model.source import Verification
 from onward.model.statement import Statement
 
 
@@ -110,7 +111,9 @@ def membership_at(state: str, instrument: str, as_of: dt.date, statements: Seque
 
     if not relevant:
         return result(MembershipStatus.UNKNOWN, "no statement in the knowledge base", None)
-    standings = [(s, *_standing(s, as_of)) for s in memberships]
+    # The best-supported statement speaks for the membership: verified before partial before
+    # unverified, dated before undated (the others stay in ``statements`` and in the date check).
+    standings = [(s, *_standing(s, as_of)) for s in sorted(memberships, key=_preference)]
     party = [entry for entry in standings if entry[1] is MembershipStatus.PARTY]
     contradicting = [d for d in denials if party and _listed_after(d, party[0][0])]
     if contradicting:
@@ -152,6 +155,13 @@ def _dates_differ(memberships: Sequence[Statement]) -> str:
         return ""
     dates = start_dates(memberships)
     return "; sources differ on the date: " + ", ".join(f"{d} [{'; '.join(s)}]" for d, s in sorted(dates.items()))
+
+
+_VERIFICATION_ORDER = {Verification.VERIFIED: 0, Verification.PARTIAL: 1, Verification.UNVERIFIED: 2}
+
+
+def _preference(statement: Statement) -> tuple[int, int]:
+    return (_VERIFICATION_ORDER.get(statement.verification, 3), 0 if statement.valid_from is not None else 1)
 
 
 _MEMBERSHIP = (v.PARTY_TO, v.MEMBER_OF, v.NOT_PARTY_TO, v.SIGNATORY_TO)
