@@ -82,7 +82,7 @@ def state(
         for fact in group
         for s in fact.statements
     )
-    cited.update(dict.fromkeys(s.source for m in summary.memberships for s in m.statements))
+    cited.update(dict.fromkeys(s.source for m in summary.memberships for s in (*m.statements, *m.qualifications)))
     for record in (*summary.incidents_from, *summary.incidents_to, *summary.judgments):
         cited.update(dict.fromkeys(record.sources))
     sources = [found for found in (view.source(i) for i in cited) if found is not None]

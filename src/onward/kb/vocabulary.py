@@ -31,7 +31,11 @@ property                   value                                           valid
 ``signatory_to``           instrument id                                   valid_from signature
 ``not_party_to``           instrument id: a source listing the parties     valid_from the date of that list
                            says this state is not one
-``reservation``            ``{"instrument": "CAT", "text": …}``            as stated
+``reservation``            ``{"instrument": "REFUGEE_CONVENTION",          valid_from the date it was made,
+                           "article": "1 B(1)", "text": …}``               valid_to its withdrawal
+``declaration``            ``{"instrument": "CAT", "article": "22",        as for ``reservation``
+                           "text": …}``: e.g. accepting individual
+                           complaints
 ``pts_a`` ``pts_h``        1–5 (Amnesty, HRW, US State Department)         valid_from/valid_to the year covered
 ``pts_s``
 ``fiw_status``             ``"F"``, ``"PF"``, ``"NF"``                     the year covered
@@ -79,6 +83,9 @@ MEMBER_OF: Final = "member_of"
 SIGNATORY_TO: Final = "signatory_to"
 NOT_PARTY_TO: Final = "not_party_to"
 RESERVATION: Final = "reservation"
+DECLARATION: Final = "declaration"
+# A reservation or declaration qualifies a state's participation in one instrument (its value names it).
+QUALIFICATION_PROPERTIES: Final = (RESERVATION, DECLARATION)
 MEMBERSHIP_PROPERTIES: Final = (PARTY_TO, MEMBER_OF, NOT_PARTY_TO, SIGNATORY_TO)
 
 # Indicators: Political Terror Scale (one score per reporting source) and Freedom in the World.
@@ -160,7 +167,7 @@ KNOWN_PROPERTIES: Final = frozenset(
         NAME,
         ALIAS,
         *MEMBERSHIP_PROPERTIES,
-        RESERVATION,
+        *QUALIFICATION_PROPERTIES,
         *PTS_PROPERTIES,
         *INCIDENT_PROPERTIES,
         CASE_NAME,
