@@ -13,7 +13,7 @@ from pathlib import Path
 
 from onward.kb import vocabulary as v
 from onward.kb.importers.judgment_facts import profiles
-from onward.kb.importers.judgments_csv import OUTCOMES, read_judgments
+from onward.kb.importers.judgments_csv import OUTCOMES, JudgmentRow, read_judgments
 from onward.kb.view import KnowledgeView
 from onward.model.case import Case, ExtraditionRequest
 from onward.model.dates import PartialDate
@@ -84,6 +84,12 @@ def kb_targets(view: KnowledgeView, params: RiskParams) -> tuple[list[Judgment],
     return targets, outcomes
 
 
+def _assurances_offered(row: JudgmentRow) -> bool:
+    """From the ``assurances`` column where the file has one, else from the status text (the dev file)."""
+    given = row.facts.assurances_given
+    return given if given is not None else "assurance" in row.removal_status.lower()
+
+
 def file_targets(path: Path) -> tuple[list[Judgment], dict[str, str | None]]:
     """Judgments from a file in the ``judgments_dev.csv`` format (outcomes withheld) and their outcomes."""
     rows = read_judgments(path).rows
@@ -97,8 +103,8 @@ def file_targets(path: Path) -> tuple[list[Judgment], dict[str, str | None]]:
             onward_destinations=row.onward_destinations,
             removal=str(row.removal),
             removal_status=row.removal_status,
-            profiles=frozenset(str(p) for p in profiles(row.applicant_profile)),
-            assurances_offered="assurance" in row.removal_status.lower(),
+            profiles=frozenset(str(p) for p in (row.facts.profiles or profiles(row.applicant_profile))),
+            assurances_offered=_assurances_offered(row),
             verification=str(row.verification),
             evidence=(EvidenceRef(source=str(path), locator=f"line {row.line}", label=row.case_name),),
         )

@@ -54,7 +54,11 @@ Properties of a judgment: ``case_name``, ``respondent``, ``destination``, ``onwa
 (alpha-2), ``removal`` (an ``IncidentKind`` value), ``removal_status``, ``applicant_profile``
 (a list of ``Profile`` values), ``judgment_date``, ``incident`` (the ``incident:…`` it concerns), and
 the **outcomes** ``art3_outcome`` and ``art34_outcome`` (``"violation"``, ``"no_violation"``,
-``"potential_violation"``, ``"inadmissible"``…). Outcomes are withheld from a backtest's view
+``"potential_violation"``, ``"inadmissible"``…), and ``art2_outcome`` where Art. 2 was examined.
+The facts the Court recorded before its assessment, where a file gives them: ``charges_kind``
+(``ordinary_criminal``, ``political``, ``terrorism_extremism``, ``religious``, ``none``),
+``assurances`` (``none``, ``general``, ``specific``), ``monitoring`` and ``rule39`` (booleans),
+``removal_happened`` (``yes``, ``no``, ``unknown``). Outcomes are withheld from a backtest's view
 (``KnowledgeView(..., withhold_outcomes=True)``): the engine must not learn the answer it is scored on.
 
 Any other property must start with ``x_`` (a deliberate custom property), so that a typo such as
@@ -137,7 +141,14 @@ JUDGMENT_DATE: Final = "judgment_date"
 CONCERNS_INCIDENT: Final = "incident"
 ART3_OUTCOME: Final = "art3_outcome"
 ART34_OUTCOME: Final = "art34_outcome"
-OUTCOME_PROPERTIES: Final = frozenset({ART3_OUTCOME, ART34_OUTCOME})
+ART2_OUTCOME: Final = "art2_outcome"
+OUTCOME_PROPERTIES: Final = frozenset({ART3_OUTCOME, ART34_OUTCOME, ART2_OUTCOME})
+CHARGES_KIND: Final = "charges_kind"
+ASSURANCES: Final = "assurances"
+MONITORING: Final = "monitoring"
+RULE39: Final = "rule39"
+REMOVAL_HAPPENED: Final = "removal_happened"
+JUDGMENT_FACT_PROPERTIES: Final = (CHARGES_KIND, ASSURANCES, MONITORING, RULE39, REMOVAL_HAPPENED)
 
 
 def subject(prefix: str, identifier: str) -> str:
@@ -179,6 +190,7 @@ KNOWN_PROPERTIES: Final = frozenset(
         APPLICANT_PROFILE,
         JUDGMENT_DATE,
         CONCERNS_INCIDENT,
+        *JUDGMENT_FACT_PROPERTIES,
         *OUTCOME_PROPERTIES,
     }
 )
