@@ -37,6 +37,7 @@ from onward.web.pages import (
     review,
 )
 from onward.web.pages import auth as page_auth
+from onward.web.security import SecurityHeaders, docs_policy, page_policy, web_url
 from onward.web.settings import WebSettings
 from onward.web.uploads import BodySizeLimit
 
@@ -62,12 +63,14 @@ CASE_LINKS: tuple[tuple[str, str], ...] = (evidence.LINK, assessment.LINK, draft
 
 
 def _templates() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("onward.web.pages", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["web_url"] = web_url
+    return environment
 
 
 def create_app(settings: WebSettings, store: Store) -> FastAPI:
@@ -99,4 +102,7 @@ def create_app(settings: WebSettings, store: Store) -> FastAPI:
         app.mount("/static/vendor", StaticFiles(directory=settings.assets_dir), name="vendor")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodySizeLimit, limit=settings.max_upload_bytes)
+    app.add_middleware(
+        SecurityHeaders, page_policy=page_policy(), docs_policy=docs_policy("/api/openapi.json", f"{app.title} - Swagger UI")
+    )
     return app
