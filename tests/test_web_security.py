@@ -17,7 +17,12 @@ from onward.web.security import web_url
 from tests.webhelpers import Web, client_for, import_example, make_web
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "src" / "onward" / "web" / "pages" / "templates"
-HOSTILE = ["javascript:alert(document.cookie)", " JavaScript:alert(1)", "data:text/html,<script>1</script>", "/relative"]
+HOSTILE = [
+    "javascript:alert(document.cookie)",
+    " JavaScript:alert(1)",
+    "data:text/html,<script>1</script>",
+    "/relative",
+]
 
 
 @pytest.fixture
@@ -31,7 +36,9 @@ def test_a_source_address_must_be_http_or_https(url: str) -> None:
         Source(id="s", publisher="p", title="t", url=url)
     with pytest.raises(ValidationError, match="http:// or https://"):
         SourceMeta(url=url)
-    assert Source(id="s", publisher="p", title="t", url="https://www.hrw.org/report").url == "https://www.hrw.org/report"
+    assert (
+        Source(id="s", publisher="p", title="t", url="https://www.hrw.org/report").url == "https://www.hrw.org/report"
+    )
 
 
 @pytest.mark.parametrize("url", HOSTILE)

@@ -32,7 +32,6 @@ STYLE_SHEET = _CSS
 """The draft's one inline style sheet; the web server's Content-Security-Policy allows it by its hash."""
 
 
-
 def _runs(runs: list[Run]) -> str:
     return "".join(f"<i>{escape(r.text)}</i>" if r.italic else escape(r.text) for r in runs)
 

@@ -6,6 +6,7 @@ live on ``app.state.onward`` for this application only. Every router carries the
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from fastapi import APIRouter, Depends, FastAPI
@@ -92,6 +93,7 @@ def create_app(settings: WebSettings, store: Store) -> FastAPI:
         signer=Signer(settings.secret_key, max_age_seconds=settings.session_hours * 3600),
         templates=_templates(),
         htmx=htmx,
+        blocking=threading.BoundedSemaphore(settings.blocking_workers),
     )
     app.state.case_links = list(CASE_LINKS)
     failures.install(app)
@@ -103,6 +105,8 @@ def create_app(settings: WebSettings, store: Store) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodySizeLimit, limit=settings.max_upload_bytes)
     app.add_middleware(
-        SecurityHeaders, page_policy=page_policy(), docs_policy=docs_policy("/api/openapi.json", f"{app.title} - Swagger UI")
+        SecurityHeaders,
+        page_policy=page_policy(),
+        docs_policy=docs_policy("/api/openapi.json", f"{app.title} - Swagger UI"),
     )
     return app

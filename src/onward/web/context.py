@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 from fastapi import Request
@@ -23,6 +24,8 @@ class WebContext:
     templates: Environment
     htmx: bool
     results: ResultCache = field(default_factory=ResultCache)
+    # How many uploads or imports may parse at once (``onward.web.blocking``); set by ``create_app``.
+    blocking: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(4))
 
 
 def web_context(request: Request) -> WebContext:

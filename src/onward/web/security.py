@@ -57,7 +57,7 @@ def docs_policy(openapi_url: str, title: str) -> str:
     """The interactive API reference (Swagger UI from its CDN, as FastAPI serves it): its one inline
     script is allowed by hash; it shows no stored data, so its inline styles are tolerated there only."""
     html = bytes(get_swagger_ui_html(openapi_url=openapi_url, title=title).body).decode("utf-8")
-    inline = [body for body in re.findall(r"<script>(.*?)</script>", html, flags=re.DOTALL)]
+    inline: list[str] = re.findall(r"<script>(.*?)</script>", html, flags=re.DOTALL)
     hashes = " ".join(_sha256_source(body) for body in inline)
     cdn = "https://cdn.jsdelivr.net"
     return "; ".join(

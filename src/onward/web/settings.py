@@ -24,6 +24,9 @@ class WebSettings(Settings):
     login_failures_per_user: int = Field(default=5, ge=1, description="failed logins per user per window")
     login_failures_per_ip: int = Field(default=20, ge=1, description="failed logins per address per window")
     login_window_minutes: int = Field(default=15, ge=1)
+    blocking_workers: int = Field(
+        default=4, ge=1, le=64, description="uploads and imports parsed at once, off the event loop"
+    )
     assets_dir: Path | None = Field(default=None, description="folder holding htmx.min.js (optional)")
     world_atlas: Path | None = Field(
         default=None, description="world-atlas countries-110m.json: the assessment page's world map (optional)"
