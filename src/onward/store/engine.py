@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,9 @@ class Store:
 
     engine: Engine
     clock: Clock = field(default=utc_now)
+    # Held by writers that must append after the very latest row (the audit chain), so that threads of
+    # one process queue instead of racing; across processes the database's own locks do the same.
+    serial_writes: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
     def dialect(self) -> str:

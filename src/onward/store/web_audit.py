@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, insert, select
+from sqlalchemy import Connection, Row, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from onward.errors import StoreError
@@ -22,6 +22,8 @@ from onward.store.tables_web import audit_log
 
 GENESIS = "0" * 64
 _APPEND_ATTEMPTS = 20
+# The advisory lock that queues writers of the chain on PostgreSQL (any fixed 64-bit number unique to it).
+AUDIT_LOCK_KEY = 0x6F6E77617564  # "onwaud"
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,8 @@ def append(
     at = _timestamp(store.clock())
     for _ in range(_APPEND_ATTEMPTS):
         try:
-            with store.transaction() as connection:
+            with store.serial_writes, store.transaction() as connection:
+                _wait_for_the_chain(connection)
                 head = connection.execute(select(audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)).first()
                 prev = GENESIS if head is None else head.hash
                 digest = entry_hash(prev, at, actor, action, case_id, ip, payload)
@@ -95,6 +98,18 @@ def append(
         except IntegrityError:
             continue  # another entry took this place in the chain first: chain onto it instead
     raise StoreError("could not append to the audit trail: too many concurrent writers")
+
+
+def _wait_for_the_chain(connection: Connection) -> None:
+    """Queue behind any other writer of the chain until this transaction ends.
+
+    Readers of a case each append an entry; without a queue, 32 simultaneous reads race for the same
+    head and most of them lose. On PostgreSQL a transaction-scoped advisory lock queues writers of
+    every server process; on SQLite the store's process lock (taken by the caller) does, and SQLite
+    itself admits one writer at a time across processes.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
 
 
 def _entry(row: Row[Any]) -> AuditEntry:
