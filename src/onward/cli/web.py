@@ -55,7 +55,8 @@ def serve(
         settings = settings.model_copy(update={"world_atlas": default_world_atlas()})
     application = create_app(settings, store)
     app_ctx.console.print(f"Onward on http://{host}:{port}/ (store {settings.resolved_database_url()})")
-    uvicorn.run(application, host=host, port=port, proxy_headers=True, log_level="info")
+    # X-Forwarded-For is read by the application itself, only from ONWARD_TRUSTED_PROXIES (web.context.client_ip).
+    uvicorn.run(application, host=host, port=port, proxy_headers=False, log_level="info")
 
 
 def _role(value: str) -> Role:

@@ -6,6 +6,7 @@ live on ``app.state.onward`` for this application only. Every router carries the
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from onward.web.api import accounts as api_accounts
 from onward.web.api import audit as api_audit
 from onward.web.api import cases as api_cases
 from onward.web.api import review as api_review
-from onward.web.auth import Signer
+from onward.web.auth import LoginPolicy, Signer
 from onward.web.context import WebContext
 from onward.web.pages import (
     account,
@@ -93,8 +94,15 @@ def create_app(settings: WebSettings, store: Store) -> FastAPI:
         signer=Signer(settings.secret_key, max_age_seconds=settings.session_hours * 3600),
         templates=_templates(),
         htmx=htmx,
+        login_policy=LoginPolicy(
+            window=dt.timedelta(minutes=settings.login_window_minutes),
+            per_account_address=settings.login_failures_per_user,
+            per_address=settings.login_failures_per_ip,
+            hashing=threading.BoundedSemaphore(settings.password_checks),
+        ),
         blocking=threading.BoundedSemaphore(settings.blocking_workers),
     )
+    settings.trusted_networks()  # a malformed ONWARD_TRUSTED_PROXIES stops the server at start
     app.state.case_links = list(CASE_LINKS)
     failures.install(app)
     guard = [Depends(csrf_guard)]

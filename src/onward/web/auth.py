@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import math
 import secrets
+import threading
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -20,7 +22,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, SignatureExpired, URLSafeSerializer, URLSafeTimedSerializer
 
 from onward.errors import InputError
-from onward.store import Store, web_access
+from onward.store import Store, web_access, web_throttle
 from onward.store import web as web_store
 from onward.store.web import ApiToken, Role, User
 
@@ -78,20 +80,33 @@ def password_matches(password_hash: str, password: str) -> bool:
         return False
 
 
-def authenticate(
-    store: Store, username: str, password: str, *, ip: str, window: dt.timedelta, limits: tuple[int, int]
-) -> User:
-    """The user whose password this is; every attempt is recorded and failures are rate-limited."""
-    since = store.clock() - window
-    by_user, by_ip = web_access.recent_failures(store, username, ip, since=since)
-    if by_user >= limits[0] or by_ip >= limits[1]:
-        minutes = int(window.total_seconds() // 60)
+@dataclass(frozen=True)
+class LoginPolicy:
+    """How many failed logins a window allows per (account, address) and per address, and how many
+    passwords may be checked at once (each argon2 check takes about 64 MB)."""
+
+    window: dt.timedelta
+    per_account_address: int
+    per_address: int
+    hashing: threading.BoundedSemaphore
+
+
+def authenticate(store: Store, username: str, password: str, *, ip: str, policy: LoginPolicy) -> User:
+    """The user whose password this is; every attempt is counted before the check and recorded."""
+    account, address = web_throttle.account_key(username, ip), web_throttle.address_key(ip)
+    limits = [web_throttle.Limit(account, policy.per_account_address), web_throttle.Limit(address, policy.per_address)]
+    retry_at = web_throttle.reserve(store, limits, window=policy.window)
+    if retry_at is not None:
+        web_access.record_login_attempt(store, username, ip, success=False)
+        minutes = max(1, math.ceil((retry_at - store.clock()).total_seconds() / 60))
         raise TooManyAttemptsError(f"too many failed logins; try again in {minutes} minutes")
     user = web_store.find_user(store, username)
-    ok = password_matches(user.password_hash if user else _DUMMY_HASH, password) and user is not None
-    if not ok or user is None or not user.active:
+    with policy.hashing:
+        matches = password_matches(user.password_hash if user else _DUMMY_HASH, password)
+    if not matches or user is None or not user.active:
         web_access.record_login_attempt(store, username, ip, success=False)
         raise LoginRefusedError("wrong username or password, or the account is disabled")
+    web_throttle.succeeded(store, account, address)
     web_access.record_login_attempt(store, username, ip, success=True)
     return user
 

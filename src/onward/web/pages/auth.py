@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -45,10 +44,8 @@ def login(
 ) -> Response:
     context = web_context(request)
     settings = context.settings
-    window = dt.timedelta(minutes=settings.login_window_minutes)
-    limits = (settings.login_failures_per_user, settings.login_failures_per_ip)
     try:
-        user = authenticate(context.store, username, password, ip=client_ip(request), window=window, limits=limits)
+        user = authenticate(context.store, username, password, ip=client_ip(request), policy=context.login_policy)
     except (LoginRefusedError, TooManyAttemptsError) as refused:
         audit.record(request, username or "-", audit.Action.LOGIN_FAILED, reason=type(refused).__name__)
         status = 429 if isinstance(refused, TooManyAttemptsError) else 401
