@@ -18,7 +18,7 @@ from onward.errors import InputError
 from onward.store import web as web_store
 from onward.store import web_access, web_audit
 from onward.store.web import Role, User
-from onward.web.auth import hash_password, issue_token
+from onward.web.auth import check_username, issue_token, new_password_hash
 
 user_app = typer.Typer(help="Accounts of the web application: add, list, disable, share cases.", no_args_is_help=True)
 token_app = typer.Typer(help="API tokens for scripts.", no_args_is_help=True)
@@ -87,9 +87,9 @@ def user_add(
     app_ctx = context_of(ctx)
     user = web_store.add_user(
         app_ctx.open_store(),
-        username,
+        check_username(username),
         display_name=name or username,
-        password_hash=hash_password(password),
+        password_hash=new_password_hash(password, username=username),
         role=_role(role),
     )
     app_ctx.console.print(f"added {user.role.value} {user.username!r}")

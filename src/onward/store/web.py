@@ -19,6 +19,10 @@ from onward.store.engine import Store
 from onward.store.tables_web import web_sessions, web_tokens, web_users
 
 
+class LastAdminError(ConflictError):
+    """The change would leave no active admin: 409."""
+
+
 class Role(StrEnum):
     """What a user may do: admins manage accounts and read the audit trail; viewers only read."""
 
@@ -139,12 +143,30 @@ def update_user(
         values["password_hash"] = password_hash
     if display_name is not None:
         values["display_name"] = display_name
-    with store.transaction() as connection:
+    with store.serial_writes, store.transaction() as connection:
+        if user.role is Role.ADMIN and (active is False or (role is not None and role is not Role.ADMIN)):
+            _keep_an_admin(connection, user)
         if values:
             connection.execute(update(web_users).where(web_users.c.id == user.id).values(**values))
         if active is False or password_hash is not None:
             connection.execute(delete(web_sessions).where(web_sessions.c.user_id == user.id))
     return get_user(store, username)
+
+
+def _keep_an_admin(connection: Connection, user: User) -> None:
+    """Refuse to demote or disable the last active admin: nobody could manage the accounts after.
+
+    The admins' rows are locked (PostgreSQL) so that two admins demoting each other at once cannot
+    both succeed; on SQLite the store's writer lock does the same.
+    """
+    query = select(web_users.c.id).where(web_users.c.role == Role.ADMIN.value, web_users.c.active.is_(True))
+    others = [row.id for row in connection.execute(query.with_for_update()) if row.id != user.id]
+    if user.active and not others:
+        raise LastAdminError(
+            f"{user.username!r} is the last active admin: demoting or disabling them would leave nobody to "
+            "manage the accounts",
+            hint="make another account admin first",
+        )
 
 
 # -- sessions ----------------------------------------------------------------------------------------

@@ -49,6 +49,19 @@ def can_access(store: Store, user: User, case_id: str) -> bool:
         return connection.execute(query).first() is not None
 
 
+def owner_of(store: Store, case_id: str) -> str | None:
+    """The username of the case's owner: the account that created it in the web application, whose
+    share of it was therefore granted by itself. None for a case created from the command line."""
+    query = (
+        select(web_users.c.username)
+        .join(case_shares, case_shares.c.user_id == web_users.c.id)
+        .where(case_shares.c.case_id == case_id, case_shares.c.granted_by == web_users.c.username)
+    )
+    with store.read() as connection:
+        row = connection.execute(query).first()
+    return None if row is None else str(row.username)
+
+
 def accessible_case_ids(store: Store, user: User) -> set[str]:
     with store.read() as connection:
         rows = connection.execute(select(case_shares.c.case_id).where(case_shares.c.user_id == user.id))

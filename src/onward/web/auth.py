@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import hmac
 import math
+import re
 import secrets
 import threading
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, SignatureExpired, URLSafeSerializer, URLSafeTimedSerializer
+from zxcvbn import zxcvbn
 
 from onward.errors import InputError
 from onward.store import Store, web_access, web_throttle
@@ -71,6 +73,42 @@ def hash_password(password: str) -> str:
             f"password: too short (expected at least {MIN_PASSWORD_LENGTH} characters, found {len(password)})"
         )
     return _HASHER.hash(password)
+
+
+USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+USERNAME_RULE = "1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"
+STRONG_ENOUGH = 3  # zxcvbn's score: 3 is "safely unguessable: moderate protection from offline attacks"
+
+
+def check_username(username: str) -> str:
+    """The username, if it follows the naming rule (it appears in paths, logs and the audit trail)."""
+    if not USERNAME.fullmatch(username):
+        raise InputError(f"username: expected {USERNAME_RULE}, found {username!r}")
+    return username
+
+
+def check_password_strength(password: str, *, username: str) -> None:
+    """Refuse a password that is short, contains the username, or that zxcvbn finds guessable."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InputError(
+            f"password: too short (expected at least {MIN_PASSWORD_LENGTH} characters, found {len(password)})"
+        )
+    if username and username.lower() in password.lower():
+        raise InputError("password: must not contain the username")
+    verdict = zxcvbn(password, user_inputs=[username, "onward"])
+    if int(verdict["score"]) < STRONG_ENOUGH:
+        feedback = verdict.get("feedback") or {}
+        advice = " ".join([str(feedback.get("warning") or ""), *map(str, feedback.get("suggestions") or [])]).strip()
+        raise InputError(
+            "password: too easy to guess" + (f" ({advice})" if advice else ""),
+            hint="use a passphrase of several unrelated words",
+        )
+
+
+def new_password_hash(password: str, *, username: str) -> str:
+    """The hash of a password chosen for ``username``, after the strength check."""
+    check_password_strength(password, username=username)
+    return hash_password(password)
 
 
 def password_matches(password_hash: str, password: str) -> bool:

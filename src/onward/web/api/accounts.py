@@ -9,7 +9,7 @@ from onward.store.web import ApiToken, Role, User
 from onward.web import audit
 from onward.web.access import Caller, require_role
 from onward.web.api.schemas import NewTokenOut, TokenIn, TokenOut, UserIn, UserOut, UserPatch
-from onward.web.auth import hash_password, issue_token
+from onward.web.auth import check_username, issue_token, new_password_hash
 from onward.web.context import web_context
 
 router = APIRouter(prefix="/api", tags=["accounts"])
@@ -53,9 +53,9 @@ def add_user(request: Request, body: UserIn, caller: Caller) -> UserOut:
     require_role(caller, Role.ADMIN)
     user = web_store.add_user(
         web_context(request).store,
-        body.username,
+        check_username(body.username),
         display_name=body.display_name or body.username,
-        password_hash=hash_password(body.password),
+        password_hash=new_password_hash(body.password, username=body.username),
         role=body.role,
     )
     audit.record(request, caller.actor, audit.Action.USER_ADD, user=user.username, role=user.role.value)

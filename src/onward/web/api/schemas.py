@@ -81,7 +81,7 @@ class UserOut(BaseModel):
 
 
 class UserIn(BaseModel):
-    username: str = Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.@-]*$")
+    username: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
     display_name: str = Field(default="", max_length=200)
     role: Role = Role.VIEWER
     password: str = Field(min_length=10, max_length=1000)

@@ -11,7 +11,7 @@ from onward.errors import InputError
 from onward.store import web as web_store
 from onward.web import audit
 from onward.web.access import Caller
-from onward.web.auth import Principal, hash_password, issue_token, password_matches
+from onward.web.auth import Principal, issue_token, new_password_hash, password_matches
 from onward.web.context import web_context
 from onward.web.pages.render import redirect, render
 
@@ -57,7 +57,7 @@ def change_password(
     if not password_matches(caller.user.password_hash, current):
         return _page(request, caller, status_code=422, errors={"current": "the current password is wrong"})
     try:
-        password_hash = hash_password(new)
+        password_hash = new_password_hash(new, username=caller.actor)
     except InputError as error:
         return _page(request, caller, status_code=422, errors={"new": error.message.removeprefix("password: ")})
     web_store.update_user(web_context(request).store, caller.actor, password_hash=password_hash)
