@@ -17,7 +17,7 @@ from onward.cli.context import FORMAT_OPTION, OutputFormat, context_of
 from onward.errors import InputError
 from onward.store import web as web_store
 from onward.store import web_access, web_audit
-from onward.store.web import Role, User
+from onward.store.web import Role, TokenScope, User
 from onward.web.auth import check_username, issue_token, new_password_hash
 
 user_app = typer.Typer(help="Accounts of the web application: add, list, disable, share cases.", no_args_is_help=True)
@@ -156,18 +156,26 @@ def user_share(
 
 @token_app.command("create")
 def token_create(
-    ctx: typer.Context, username: str, name: str = typer.Option(..., "--name", help="what it is for")
+    ctx: typer.Context,
+    username: str,
+    name: str = typer.Option(..., "--name", help="what it is for"),
+    scope: str = typer.Option("read", "--scope", help="read, write or admin (not above the account's role)"),
+    days: int = typer.Option(None, "--days", min=1, max=366, help="expire after this many days"),
 ) -> None:
     """Create an API token for USERNAME; it is printed once, only its hash is stored."""
     app_ctx = context_of(ctx)
     store = app_ctx.open_store()
-    secret, token = issue_token(store, web_store.get_user(store, username), name)
+    try:
+        chosen = TokenScope(scope)
+    except ValueError:
+        raise InputError(f"--scope: expected read, write or admin, found {scope!r}") from None
+    secret, token = issue_token(store, web_store.get_user(store, username), name, scope=chosen, days=days)
     web_audit.append(
         store,
         actor=app_ctx.settings.actor,
         action="token.create",
         ip="cli",
-        detail={"token": token.id, "user": username},
+        detail={"token": token.id, "user": username, "scope": token.scope.value},
     )
     app_ctx.err.print(f"token {token.id} for {username!r} ({name}); store it now, it is not shown again:")
     typer.echo(secret)

@@ -42,6 +42,15 @@ class User:
     created_at: dt.datetime
 
 
+class TokenScope(StrEnum):
+    """What an API token may do: read (safe requests only), write (also change cases), admin (also
+    manage accounts and read the audit trail). Never more than its account's role allows."""
+
+    READ = "read"
+    WRITE = "write"
+    ADMIN = "admin"
+
+
 @dataclass(frozen=True)
 class ApiToken:
     id: str
@@ -51,6 +60,8 @@ class ApiToken:
     created_at: dt.datetime
     last_used_at: dt.datetime | None
     revoked_at: dt.datetime | None
+    scope: TokenScope
+    expires_at: dt.datetime | None
 
 
 @dataclass(frozen=True)
@@ -132,7 +143,7 @@ def update_user(
     password_hash: str | None = None,
     display_name: str | None = None,
 ) -> User:
-    """Change an account; disabling it or changing its password also ends its sessions."""
+    """Change an account; disabling it or changing its password also ends its sessions and revokes its tokens."""
     user = get_user(store, username)
     values: dict[str, object] = {}
     if active is not None:
@@ -149,7 +160,13 @@ def update_user(
         if values:
             connection.execute(update(web_users).where(web_users.c.id == user.id).values(**values))
         if active is False or password_hash is not None:
+            # Sessions end and tokens are revoked for good: enabling the account again revives neither.
             connection.execute(delete(web_sessions).where(web_sessions.c.user_id == user.id))
+            connection.execute(
+                update(web_tokens)
+                .where(web_tokens.c.user_id == user.id, web_tokens.c.revoked_at.is_(None))
+                .values(revoked_at=store.clock())
+            )
     return get_user(store, username)
 
 
@@ -205,6 +222,7 @@ def end_session(store: Store, key_hash: str) -> None:
 def _token(row: Row[Any]) -> ApiToken:
     last = row.last_used_at
     revoked = row.revoked_at
+    expires = row.expires_at
     return ApiToken(
         id=row.id,
         user_id=row.user_id,
@@ -213,14 +231,31 @@ def _token(row: Row[Any]) -> ApiToken:
         created_at=as_utc(row.created_at),
         last_used_at=None if last is None else as_utc(last),
         revoked_at=None if revoked is None else as_utc(revoked),
+        scope=TokenScope(row.scope),
+        expires_at=None if expires is None else as_utc(expires),
     )
 
 
-def add_token(store: Store, token_id: str, user_id: int, *, name: str, secret_hash: str) -> ApiToken:
+def add_token(
+    store: Store,
+    token_id: str,
+    user_id: int,
+    *,
+    name: str,
+    secret_hash: str,
+    scope: TokenScope,
+    expires_at: dt.datetime | None,
+) -> ApiToken:
     with store.transaction() as connection:
         connection.execute(
             insert(web_tokens).values(
-                id=token_id, user_id=user_id, name=name, secret_hash=secret_hash, created_at=store.clock()
+                id=token_id,
+                user_id=user_id,
+                name=name,
+                secret_hash=secret_hash,
+                created_at=store.clock(),
+                scope=scope.value,
+                expires_at=expires_at,
             )
         )
         row = connection.execute(select(web_tokens).where(web_tokens.c.id == token_id)).one()

@@ -26,7 +26,7 @@ from zxcvbn import zxcvbn
 from onward.errors import InputError
 from onward.store import Store, web_access, web_throttle
 from onward.store import web as web_store
-from onward.store.web import ApiToken, Role, User
+from onward.store.web import ApiToken, Role, TokenScope, User
 
 MIN_PASSWORD_LENGTH = 10
 TOKEN_PREFIX = "onw"
@@ -45,11 +45,13 @@ class TooManyAttemptsError(InputError):
 
 @dataclass(frozen=True)
 class Principal:
-    """Who is making a request, and how they proved it (a browser session or an API token)."""
+    """Who is making a request, and how they proved it (a browser session or an API token, with the
+    token's scope)."""
 
     user: User
     via: str
     binding: str
+    scope: TokenScope | None = None
 
     @property
     def actor(self) -> str:
@@ -196,17 +198,42 @@ def session_principal(store: Store, key: str) -> Principal | None:
 # -- API tokens --------------------------------------------------------------------------------------
 
 
-def issue_token(store: Store, user: User, name: str) -> tuple[str, ApiToken]:
-    """A new API token ``onw_<id>_<secret>``, shown once; the store keeps the secret's hash only."""
+# The widest scope each role may give its tokens.
+SCOPES_OF_ROLE = {
+    Role.ADMIN: (TokenScope.READ, TokenScope.WRITE, TokenScope.ADMIN),
+    Role.EDITOR: (TokenScope.READ, TokenScope.WRITE),
+    Role.VIEWER: (TokenScope.READ,),
+}
+LONGEST_TOKEN_LIFE = dt.timedelta(days=366)
+
+
+def issue_token(
+    store: Store, user: User, name: str, *, scope: TokenScope, days: int | None = None
+) -> tuple[str, ApiToken]:
+    """A new API token ``onw_<id>_<secret>``, shown once; the store keeps the secret's hash only.
+
+    ``scope`` may not exceed what the account's role allows; ``days`` (at most 366) sets an expiry.
+    """
     if not name.strip():
         raise InputError("name: a token needs a name (expected e.g. 'nightly export', found nothing)")
+    if scope not in SCOPES_OF_ROLE[user.role]:
+        allowed = ", ".join(s.value for s in SCOPES_OF_ROLE[user.role])
+        raise InputError(f"scope: a {user.role.value} may issue tokens of scope {allowed}, found {scope.value!r}")
+    expires_at = None
+    if days is not None:
+        if not 1 <= days <= LONGEST_TOKEN_LIFE.days:
+            raise InputError(f"days: expected 1 to {LONGEST_TOKEN_LIFE.days}, found {days}")
+        expires_at = store.clock() + dt.timedelta(days=days)
     token_id = secrets.token_hex(6)
     secret = secrets.token_urlsafe(32)
-    token = web_store.add_token(store, token_id, user.id, name=name.strip(), secret_hash=sha256(secret))
+    token = web_store.add_token(
+        store, token_id, user.id, name=name.strip(), secret_hash=sha256(secret), scope=scope, expires_at=expires_at
+    )
     return f"{TOKEN_PREFIX}_{token_id}_{secret}", token
 
 
 def token_principal(store: Store, presented: str) -> Principal | None:
+    """The account behind a live token: unknown, revoked, expired tokens and disabled accounts give None."""
     prefix, _, rest = presented.partition("_")
     token_id, _, secret = rest.partition("_")
     if prefix != TOKEN_PREFIX or not token_id or not secret:
@@ -214,9 +241,11 @@ def token_principal(store: Store, presented: str) -> Principal | None:
     token = web_store.find_token(store, token_id)
     if token is None or token.revoked_at is not None or not hmac.compare_digest(token.secret_hash, sha256(secret)):
         return None
+    if token.expires_at is not None and token.expires_at <= store.clock():
+        return None
     with store.read() as connection:
         user = web_store.user_by_id(connection, token.user_id)
     if user is None or not user.active:
         return None
     web_store.token_used(store, token_id)
-    return Principal(user, "token", token_id)
+    return Principal(user, "token", token_id, scope=token.scope)

@@ -21,7 +21,7 @@ from onward.store import Store, web_access
 from onward.store import cases as case_store
 from onward.store import web as web_store
 from onward.store.cases import ImportOutcome, ImportResult
-from onward.store.web import Role, Share
+from onward.store.web import Role, Share, TokenScope
 from onward.web import audit
 from onward.web.access import ForbiddenError, ensure_access, require_role
 from onward.web.auth import Principal
@@ -160,7 +160,7 @@ def _save(request: Request, caller: Principal, case: Case, *, expected_version: 
 
 def ensure_owner_or_admin(request: Request, caller: Principal, case_id: str, doing: str) -> None:
     """Only the case's owner (the account that created it here) or an admin may ``doing``: 403."""
-    if caller.has_role(Role.ADMIN):
+    if caller.has_role(Role.ADMIN) and (caller.via != "token" or caller.scope is TokenScope.ADMIN):
         return
     if web_access.owner_of(web_context(request).store, case_id) != caller.actor:
         raise ForbiddenError(f"only the owner of the case or an admin may {doing}")
