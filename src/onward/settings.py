@@ -30,6 +30,16 @@ class Settings(BaseSettings):
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; SQLite in data_dir when unset")
     actor: str = Field(default_factory=_default_actor, description="who is recorded in the change log")
 
+    audit_key_file: Path | None = Field(
+        default=None, description="key signing audit checkpoints, kept out of the database (default: in data_dir)"
+    )
+
+    def resolved_audit_key_file(self) -> Path:
+        return self.audit_key_file or self.data_dir / "audit-checkpoint-key"
+
+    def audit_checkpoints_file(self) -> Path:
+        return self.data_dir / "audit-checkpoints.jsonl"
+
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url

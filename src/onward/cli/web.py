@@ -211,15 +211,66 @@ def audit_list(
 
 
 @audit_app.command("verify")
-def audit_verify(ctx: typer.Context, output: OutputFormat = FORMAT_OPTION) -> None:
-    """Re-hash the whole audit trail; exit 1 and name the first altered entry if it was tampered with."""
+def audit_verify(
+    ctx: typer.Context,
+    head: str = typer.Option(None, "--head", help="the hash the trail must end at (recorded elsewhere earlier)"),
+    checkpoints_file: Path = typer.Option(
+        None, "--checkpoints", help="signed checkpoints to check the trail against (audit-checkpoints.jsonl)"
+    ),
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Re-hash the whole audit trail; exit 1 and name the first altered entry if it was tampered with.
+
+    With --checkpoints and --head it also finds newest entries deleted, entries appended after a
+    known head, and a chain rewritten from the start (which re-hashing alone cannot see).
+    """
+    from onward.web import checkpoints
+
     app_ctx = context_of(ctx)
-    check = web_audit.verify_chain(app_ctx.open_store())
+    store = app_ctx.open_store()
+    check = web_audit.verify_chain(store)
+    found = None
+    if head is not None or checkpoints_file is not None:
+        signed = checkpoints.read_checkpoints(checkpoints_file) if checkpoints_file is not None else None
+        key = checkpoints.load_key(app_ctx.settings.resolved_audit_key_file(), create=False) if signed else None
+        found = checkpoints.check_against(store, checkpoints=signed, key=key, head=head)
+    ok = check.intact and (found is None or found.ok)
     if output is OutputFormat.JSON:
-        app_ctx.print_json(asdict(check))
-    elif check.intact:
-        app_ctx.console.print(f"[green]intact[/green]: {check.entries} entries, head {check.head}")
+        extra = {} if found is None else {"checkpoints": found.checkpoints, "problems": found.problems}
+        app_ctx.print_json({**asdict(check), **extra, "ok": ok})
     else:
-        app_ctx.console.print(f"[bold red]TAMPERED[/bold red]: entry #{check.broken_at} {check.problem}")
-    if not check.intact:
+        if check.intact:
+            app_ctx.console.print(f"[green]intact[/green]: {check.entries} entries, head {check.head}")
+        else:
+            app_ctx.console.print(f"[bold red]TAMPERED[/bold red]: entry #{check.broken_at} {check.problem}")
+        if found is not None:
+            for problem in found.problems:
+                app_ctx.console.print(f"[bold red]TAMPERED[/bold red]: {problem}", markup=True)
+            if found.ok:
+                app_ctx.console.print(
+                    f"[green]consistent[/green] with {found.checkpoints} checkpoints"
+                    f"{'' if head is None else ' and the expected head'}; "
+                    f"{found.uncovered} entries after the last checkpoint"
+                )
+    if not ok:
         raise typer.Exit(1)
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint(
+    ctx: typer.Context,
+    file: Path = typer.Option(None, "--file", help="where to append it (default: DATA_DIR/audit-checkpoints.jsonl)"),
+) -> None:
+    """Sign the audit trail's present head (HMAC, key outside the database) and append it to the file.
+
+    Run it from cron as well as relying on the server's own checkpoints; keep copies of the file and
+    of the key (ONWARD_AUDIT_KEY_FILE) away from the database server.
+    """
+    from onward.web import checkpoints
+
+    app_ctx = context_of(ctx)
+    settings = app_ctx.settings
+    key = checkpoints.load_key(settings.resolved_audit_key_file(), create=True)
+    target = file or settings.audit_checkpoints_file()
+    written = checkpoints.write_checkpoint(app_ctx.open_store(), key, target)
+    app_ctx.console.print(f"checkpoint: entry #{written.seq}, head {written.head} → {target}", markup=False)

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, select, text
+from sqlalchemy import Connection, Row, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from onward.errors import StoreError
@@ -139,6 +139,28 @@ def entries(
         query = query.limit(limit)
     with store.read() as connection:
         return [_entry(row) for row in connection.execute(query)]
+
+
+def hash_at(store: Store, seq: int) -> str | None:
+    """The hash of entry ``seq``, or None when there is no such entry."""
+    with store.read() as connection:
+        row = connection.execute(select(audit_log.c.hash).where(audit_log.c.seq == seq)).first()
+    return None if row is None else str(row.hash)
+
+
+def seq_of(store: Store, digest: str) -> int | None:
+    """The position of the entry whose hash is ``digest``, or None when no entry has it."""
+    with store.read() as connection:
+        row = connection.execute(select(audit_log.c.seq).where(audit_log.c.hash == digest)).first()
+    return None if row is None else int(row.seq)
+
+
+def head(store: Store) -> tuple[int, int, str]:
+    """(the last entry's seq, the number of entries, the head hash); (0, 0, GENESIS) when empty."""
+    with store.read() as connection:
+        row = connection.execute(select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc())).first()
+        count = connection.execute(select(func.count()).select_from(audit_log)).scalar_one()
+    return (0, 0, GENESIS) if row is None else (int(row.seq), int(count), str(row.hash))
 
 
 def verify_chain(store: Store) -> ChainCheck:

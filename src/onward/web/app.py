@@ -6,10 +6,15 @@ live on ``app.state.onward`` for this application only. Every router carries the
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
+from anyio import to_thread
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -17,7 +22,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from onward import __version__
 from onward.errors import ConfigurationError
 from onward.store import Store
-from onward.web import failures
+from onward.web import checkpoints, failures
 from onward.web.access import csrf_guard
 from onward.web.api import accounts as api_accounts
 from onward.web.api import audit as api_audit
@@ -75,6 +80,34 @@ def _templates() -> Environment:
     return environment
 
 
+def _checkpoints(settings: WebSettings, store: Store) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """While the server runs: sign a checkpoint of the audit trail's head at start, then periodically."""
+
+    def write() -> None:
+        key = checkpoints.load_key(settings.resolved_audit_key_file(), create=True)
+        checkpoints.write_checkpoint(store, key, settings.audit_checkpoints_file())
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await to_thread.run_sync(write)
+        task = None
+        if settings.audit_checkpoint_minutes:
+
+            async def periodically() -> None:
+                while True:
+                    await asyncio.sleep(settings.audit_checkpoint_minutes * 60)
+                    await to_thread.run_sync(write)
+
+            task = asyncio.create_task(periodically())
+        try:
+            yield
+        finally:
+            if task is not None:
+                task.cancel()
+
+    return lifespan
+
+
 def create_app(settings: WebSettings, store: Store) -> FastAPI:
     """The web application over ``store``; ``settings.secret_key`` must be set (``onward serve`` does)."""
     if not settings.secret_key:
@@ -86,6 +119,7 @@ def create_app(settings: WebSettings, store: Store) -> FastAPI:
         openapi_url="/api/openapi.json",
         docs_url="/api/docs",
         redoc_url=None,
+        lifespan=_checkpoints(settings, store),
     )
     htmx = settings.assets_dir is not None and (settings.assets_dir / "htmx.min.js").is_file()
     app.state.onward = WebContext(

@@ -35,6 +35,9 @@ class WebSettings(Settings):
     blocking_workers: int = Field(
         default=4, ge=1, le=64, description="uploads and imports parsed at once, off the event loop"
     )
+    audit_checkpoint_minutes: int = Field(
+        default=60, ge=0, description="sign a checkpoint of the audit trail's head this often (0: only at start)"
+    )
     assets_dir: Path | None = Field(default=None, description="folder holding htmx.min.js (optional)")
     world_atlas: Path | None = Field(
         default=None, description="world-atlas countries-110m.json: the assessment page's world map (optional)"
