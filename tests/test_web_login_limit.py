@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from onward.errors import ConfigurationError
-from onward.store import Store, web_access, web_audit
+from onward.store import Store, web_audit
 from onward.store.tables_web import login_attempts
 from onward.web import auth
 from onward.web.app import create_app
@@ -121,10 +121,3 @@ def test_password_checks_run_at_most_the_configured_number_at_once(
 def _attempts(store: Store) -> list[bool]:
     with store.read() as connection:
         return [row.success for row in connection.execute(login_attempts.select())]
-
-
-def test_old_attempts_are_forgotten(store: Store, tmp_path: Path) -> None:
-    web = make_web(store, tmp_path)
-    login(_client(web.app, "198.51.100.1"), "viewer", "guess guess guess")
-    web_access.forget_attempts(store, before=store.clock() + auth.dt.timedelta(seconds=1))
-    assert _attempts(store) == []

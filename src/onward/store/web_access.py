@@ -13,7 +13,7 @@ from sqlalchemy import and_, delete, func, insert, select
 from onward.errors import NotFoundError
 from onward.store.engine import Store
 from onward.store.tables import cases
-from onward.store.tables_web import case_shares, login_attempts, web_users
+from onward.store.tables_web import case_shares, login_attempts, web_sessions, web_users
 from onward.store.web import Share, User, as_utc
 
 
@@ -95,6 +95,14 @@ def recent_failures(store: Store, username: str, ip: str, *, since: dt.datetime)
     return int(by_user), int(by_ip)
 
 
-def forget_attempts(store: Store, *, before: dt.datetime) -> None:
+def forget_attempts(store: Store, *, before: dt.datetime) -> int:
     with store.transaction() as connection:
-        connection.execute(delete(login_attempts).where(login_attempts.c.at < before))
+        result = connection.execute(delete(login_attempts).where(login_attempts.c.at < before))
+    return int(result.rowcount)
+
+
+def forget_expired_sessions(store: Store) -> int:
+    """Remove sessions past their expiry (live ones are removed at sign-out or on sight when expired)."""
+    with store.transaction() as connection:
+        result = connection.execute(delete(web_sessions).where(web_sessions.c.expires_at <= store.clock()))
+    return int(result.rowcount)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import logging
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager
@@ -28,7 +29,7 @@ from onward.web.api import accounts as api_accounts
 from onward.web.api import audit as api_audit
 from onward.web.api import cases as api_cases
 from onward.web.api import review as api_review
-from onward.web.auth import LoginPolicy, Signer
+from onward.web.auth import LoginPolicy, Signer, forget_stale
 from onward.web.context import WebContext
 from onward.web.pages import (
     account,
@@ -80,8 +81,9 @@ def _templates() -> Environment:
     return environment
 
 
-def _checkpoints(settings: WebSettings, store: Store) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
-    """While the server runs: sign a checkpoint of the audit trail's head at start, then periodically."""
+def _lifespan(settings: WebSettings, store: Store) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """While the server runs: purge stale login records at start; sign a checkpoint of the audit trail's
+    head at start, then periodically."""
 
     def write() -> None:
         key = checkpoints.load_key(settings.resolved_audit_key_file(), create=True)
@@ -89,6 +91,7 @@ def _checkpoints(settings: WebSettings, store: Store) -> Callable[[FastAPI], Abs
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await to_thread.run_sync(lambda: forget_stale(store, history=dt.timedelta(days=settings.login_history_days)))
         await to_thread.run_sync(write)
         task = None
         if settings.audit_checkpoint_minutes:
@@ -119,8 +122,9 @@ def create_app(settings: WebSettings, store: Store) -> FastAPI:
         openapi_url="/api/openapi.json",
         docs_url="/api/docs",
         redoc_url=None,
-        lifespan=_checkpoints(settings, store),
+        lifespan=_lifespan(settings, store),
     )
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # what could not be read is reported by ingest itself
     htmx = settings.assets_dir is not None and (settings.assets_dir / "htmx.min.js").is_file()
     app.state.onward = WebContext(
         settings=settings,

@@ -151,6 +151,15 @@ def authenticate(store: Store, username: str, password: str, *, ip: str, policy:
     return user
 
 
+def forget_stale(store: Store, *, history: dt.timedelta) -> None:
+    """Purge login attempts older than ``history``, expired sessions and idle login counters: run when
+    the server starts and after each sign-in, so that neither table grows without end."""
+    now = store.clock()
+    web_access.forget_attempts(store, before=now - history)
+    web_access.forget_expired_sessions(store)
+    web_throttle.forget(store, before=now - web_throttle.LONGEST_LOCK)
+
+
 # -- sessions and CSRF -------------------------------------------------------------------------------
 
 

@@ -28,6 +28,7 @@ class WebSettings(Settings):
     )
     login_failures_per_ip: int = Field(default=20, ge=1, description="failed logins per address per window")
     login_window_minutes: int = Field(default=15, ge=1)
+    login_history_days: int = Field(default=30, ge=1, description="how long login attempts are kept")
     password_checks: int = Field(default=4, ge=1, le=64, description="passwords checked at once (argon2, ~64 MB each)")
     trusted_proxies: str = Field(
         default="", description="comma-separated addresses or networks of reverse proxies whose X-Forwarded-For counts"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -10,7 +11,14 @@ from fastapi.responses import Response
 from onward.store import web as web_store
 from onward.web import audit
 from onward.web.access import SESSION_COOKIE, optional_principal
-from onward.web.auth import LoginRefusedError, TooManyAttemptsError, authenticate, sha256, start_session
+from onward.web.auth import (
+    LoginRefusedError,
+    TooManyAttemptsError,
+    authenticate,
+    forget_stale,
+    sha256,
+    start_session,
+)
 from onward.web.context import client_ip, web_context
 from onward.web.i18n import LANGUAGE_COOKIE, LANGUAGES
 from onward.web.pages.render import redirect, render
@@ -52,6 +60,7 @@ def login(
         return render(
             request, "login.html", status_code=status, next=_safe_next(next), error=refused.message, username=username
         )
+    forget_stale(context.store, history=dt.timedelta(days=settings.login_history_days))
     key = start_session(context.store, user, ip=client_ip(request), hours=settings.session_hours)
     audit.record(request, user.username, audit.Action.LOGIN, via="password")
     response = redirect(_safe_next(next))
