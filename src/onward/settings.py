@@ -69,6 +69,16 @@ class Settings(BaseSettings):
         default_factory=ReadLimits, description="what one ingested document may unpack to and yield (JSON)"
     )
 
+    audit_key_file: Path | None = Field(
+        default=None, description="key signing audit checkpoints, kept out of the database (default: in data_dir)"
+    )
+
+    def resolved_audit_key_file(self) -> Path:
+        return self.audit_key_file or self.data_dir / "audit-checkpoint-key"
+
+    def audit_checkpoints_file(self) -> Path:
+        return self.data_dir / "audit-checkpoints.jsonl"
+
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
 from pathlib import Path
@@ -107,9 +108,16 @@ def _report(error: OnwardError, debug: bool) -> None:
         err.print("".join(traceback.format_exception(error)), markup=False, highlight=False)
 
 
+def quiet_libraries() -> None:
+    """pypdf logs a warning for every malformed object in a PDF; what a reader could not read is
+    reported by ingest itself, so those lines only bury the output (and may quote document text)."""
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; user mistakes become one message, never a traceback."""
     args = sys.argv[1:] if argv is None else argv
+    quiet_libraries()
     try:
         result = app(args=args, prog_name="onward", standalone_mode=False)
     except OnwardError as error:

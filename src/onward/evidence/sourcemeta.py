@@ -27,7 +27,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from onward.errors import InputError
-from onward.model.base import Identifier, NonEmpty, Record
+from onward.model.base import Identifier, NonEmpty, Record, WebUrl
 from onward.model.dates import PartialDate
 from onward.model.source import Verification
 from onward.model.states import CountryCode
@@ -42,7 +42,7 @@ class SourceMeta(Record):
     publisher: NonEmpty | None = None
     title: NonEmpty | None = None
     date: PartialDate | None = None
-    url: str | None = None
+    url: WebUrl | None = None
     country: CountryCode | None = None
     language: str | None = None
     verification: Verification = Verification.UNVERIFIED

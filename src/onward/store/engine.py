@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -34,6 +36,9 @@ class Store:
     clock: Clock = field(default=utc_now)
     keyring: KeyRing | None = None
     """Master keys that open sensitive cases (``store.sealing``); None where the installation has none."""
+    # Held by writers that must append after the very latest row (the audit chain), so that threads of
+    # one process queue instead of racing; across processes the database's own locks do the same.
+    serial_writes: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
     def dialect(self) -> str:
@@ -109,6 +114,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _private_file(path: Path) -> None:
+    """Create the SQLite file readable by its owner only (0600, in a 0700 folder when we create it):
+    it holds case files about people and the accounts' password hashes. SQLite gives its -wal and -shm
+    files the same permissions."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    elif path.stat().st_uid == os.getuid() and path.stat().st_mode & 0o077:
+        path.chmod(0o600)
+
+
 def open_store(url: str, *, schema: str | None = None, clock: Clock = utc_now, keyring: KeyRing | None = None) -> Store:
     """Open (without migrating) the store at ``url``; ``schema`` selects a PostgreSQL schema."""
     try:
@@ -119,7 +135,7 @@ def open_store(url: str, *, schema: str | None = None, clock: Clock = utc_now, k
     connect_args: dict[str, Any] = {}
     if backend == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            _private_file(Path(parsed.database).expanduser())
     elif backend == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
