@@ -1,6 +1,5 @@
-"""Web security: login throttling per (user, address), API token scopes and expiry, two-factor
-sign-in (TOTP secret and hashed recovery codes), and an audit trail that PostgreSQL also refuses to
-TRUNCATE.
+"""Web security: login throttling per (user, address), API token scopes and expiry, and an audit
+trail that PostgreSQL also refuses to TRUNCATE.
 
 Revision ID: 0005_web_security
 Revises: 0004_web
@@ -37,9 +36,6 @@ def upgrade() -> None:
     with op.batch_alter_table("web_tokens") as batch:
         batch.add_column(sa.Column("scope", sa.String(10), nullable=False, server_default="write"))
         batch.add_column(sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True))
-    with op.batch_alter_table("web_users") as batch:
-        batch.add_column(sa.Column("totp_secret", sa.Text, nullable=True))
-        batch.add_column(sa.Column("recovery_codes", sa.JSON, nullable=True))
     if op.get_bind().dialect.name == "postgresql":
         op.execute(_PG_NO_TRUNCATE)
 
@@ -47,9 +43,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log")
-    with op.batch_alter_table("web_users") as batch:
-        batch.drop_column("recovery_codes")
-        batch.drop_column("totp_secret")
     with op.batch_alter_table("web_tokens") as batch:
         batch.drop_column("expires_at")
         batch.drop_column("scope")
