@@ -101,3 +101,15 @@ def test_the_offered_id_is_random_and_says_nothing_about_hidden_ids(web: Web) ->
     assert not offers & taken
     refusals = [e for e in web_audit.entries(web.store, actor="outsider") if e.action == "case.id_refused"]
     assert [e.detail["wanted"] for e in refusals] == ["ablyazov"] * 3
+
+
+def test_the_case_page_offers_deletion_only_to_the_owner_and_admins(web: Web) -> None:
+    import_example(web)
+    assert web.api("editor").put("/api/cases/ablyazov/shares/outsider").status_code == 200
+    assert web.api("editor").put("/api/cases/ablyazov/shares/admin").status_code == 200
+    assert "/cases/ablyazov/delete" in web.browser("editor").get("/cases/ablyazov").text
+    assert "/cases/ablyazov/delete" in web.browser("admin").get("/cases/ablyazov").text
+    other = web.browser("outsider").get("/cases/ablyazov").text
+    assert "/cases/ablyazov/delete" not in other
+    assert 'name="username" value="editor"' not in other  # no button to remove the owner
+    assert 'name="username" value="viewer"' in other

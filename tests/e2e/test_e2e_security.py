@@ -81,3 +81,18 @@ def test_the_delete_confirmation_still_asks_without_inline_script(server: Server
     assert asked == ["Delete this case?"]
     page.goto(f"{server.url}/cases/ablyazov")
     assert page.get_by_role("heading", level=1).is_visible()  # declined: the case is still there
+
+
+def test_pages_load_without_breaking_the_policy(server: Server, page: playwright_sync.Page) -> None:
+    """Every page's own scripts and styles are allowed, the draft preview's style sheet (by hash) too."""
+    refused: list[str] = []
+    page.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
+    for path in ("/cases", "/cases/ablyazov", "/cases/ablyazov/edit", "/documents", "/account", "/admin/users"):
+        page.goto(f"{server.url}{path}")
+    page.goto(f"{server.url}/cases/ablyazov/draft", timeout=120_000)
+    preview = page.frame_locator("iframe.draft-preview")
+    font = preview.locator("body").evaluate("body => getComputedStyle(body).fontFamily")
+    assert "Georgia" in font  # the draft's own style sheet applied inside the preview
+    assert refused == []

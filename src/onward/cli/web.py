@@ -95,6 +95,34 @@ def user_add(
     app_ctx.console.print(f"added {user.role.value} {user.username!r}")
 
 
+@user_app.command("2fa")
+def user_two_factor(
+    ctx: typer.Context,
+    username: str,
+    off: bool = typer.Option(False, "--off", help="withdraw two-factor sign-in instead"),
+) -> None:
+    """Enrol USERNAME in two-factor sign-in: prints the authenticator secret and ten recovery codes once."""
+    from onward.web import two_factor
+
+    app_ctx = context_of(ctx)
+    store = app_ctx.open_store()
+    web_store.get_user(store, username)
+    actor = app_ctx.settings.actor
+    if off:
+        two_factor.withdraw(store, username)
+        web_audit.append(store, actor=actor, action="user.2fa_off", ip="cli", detail={"user": username})
+        app_ctx.console.print(f"two-factor sign-in withdrawn for {username!r}")
+        return
+    enrolment = two_factor.enrol(store, username)
+    web_audit.append(store, actor=actor, action="user.2fa_on", ip="cli", detail={"user": username})
+    app_ctx.err.print(f"two-factor sign-in for {username!r}: add this to the authenticator app (shown once):")
+    typer.echo(enrolment.uri)
+    typer.echo(f"secret: {enrolment.secret}")
+    app_ctx.err.print("recovery codes, each usable once (keep them offline):")
+    for code in enrolment.recovery_codes:
+        typer.echo(code)
+
+
 @user_app.command("list")
 def user_list(ctx: typer.Context, output: OutputFormat = FORMAT_OPTION) -> None:
     """List the accounts."""

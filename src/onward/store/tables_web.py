@@ -33,6 +33,9 @@ web_users = Table(
     Column("role", String(10), nullable=False),
     Column("active", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # Two-factor sign-in: the TOTP shared secret (base32) and SHA-256 hashes of unused recovery codes.
+    Column("totp_secret", Text, nullable=True),
+    Column("recovery_codes", JSON, nullable=True),
 )
 
 web_sessions = Table(

@@ -40,6 +40,12 @@ class User:
     role: Role
     active: bool
     created_at: dt.datetime
+    totp_secret: str | None = None
+    recovery_codes: tuple[str, ...] = ()
+
+    @property
+    def two_factor(self) -> bool:
+        return self.totp_secret is not None
 
 
 class TokenScope(StrEnum):
@@ -86,6 +92,8 @@ def _user(row: Row[Any]) -> User:
         role=Role(row.role),
         active=bool(row.active),
         created_at=as_utc(row.created_at),
+        totp_secret=row.totp_secret,
+        recovery_codes=tuple(row.recovery_codes or ()),
     )
 
 
@@ -184,6 +192,31 @@ def _keep_an_admin(connection: Connection, user: User) -> None:
             "manage the accounts",
             hint="make another account admin first",
         )
+
+
+def set_two_factor(store: Store, username: str, *, secret: str | None, recovery_hashes: list[str]) -> User:
+    """Enrol (a secret and recovery code hashes) or remove (None) two-factor sign-in for an account."""
+    user = get_user(store, username)
+    with store.transaction() as connection:
+        connection.execute(
+            update(web_users)
+            .where(web_users.c.id == user.id)
+            .values(totp_secret=secret, recovery_codes=recovery_hashes if secret else None)
+        )
+    return get_user(store, username)
+
+
+def use_recovery_code(store: Store, user_id: int, code_hash: str) -> bool:
+    """Strike one recovery code off (each works once); False when it is not one of the account's."""
+    with store.serial_writes, store.transaction() as connection:
+        query = select(web_users.c.recovery_codes).where(web_users.c.id == user_id).with_for_update()
+        row = connection.execute(query).first()
+        codes = list(row.recovery_codes or []) if row is not None else []
+        if code_hash not in codes:
+            return False
+        codes.remove(code_hash)
+        connection.execute(update(web_users).where(web_users.c.id == user_id).values(recovery_codes=codes))
+    return True
 
 
 # -- sessions ----------------------------------------------------------------------------------------

@@ -137,6 +137,7 @@ def create_app(settings: WebSettings, store: Store) -> FastAPI:
             per_account_address=settings.login_failures_per_user,
             per_address=settings.login_failures_per_ip,
             hashing=threading.BoundedSemaphore(settings.password_checks),
+            two_factor_for_admins=settings.require_2fa_admins,
         ),
         blocking=threading.BoundedSemaphore(settings.blocking_workers),
     )

@@ -27,6 +27,7 @@ from onward.errors import InputError
 from onward.store import Store, web_access, web_throttle
 from onward.store import web as web_store
 from onward.store.web import ApiToken, Role, TokenScope, User
+from onward.web.two_factor import second_factor_valid
 
 MIN_PASSWORD_LENGTH = 10
 TOKEN_PREFIX = "onw"
@@ -37,6 +38,10 @@ _DUMMY_HASH = _HASHER.hash("not a password anyone has")
 
 class LoginRefusedError(InputError):
     """Wrong username or password, or a disabled account: one message for all, so nothing leaks."""
+
+
+class SecondFactorNeededError(InputError):
+    """The password was right; the account also needs its one-time code."""
 
 
 class TooManyAttemptsError(InputError):
@@ -129,10 +134,12 @@ class LoginPolicy:
     per_account_address: int
     per_address: int
     hashing: threading.BoundedSemaphore
+    two_factor_for_admins: bool = False
 
 
-def authenticate(store: Store, username: str, password: str, *, ip: str, policy: LoginPolicy) -> User:
-    """The user whose password this is; every attempt is counted before the check and recorded."""
+def authenticate(store: Store, username: str, password: str, *, ip: str, policy: LoginPolicy, code: str = "") -> User:
+    """The user whose password (and, when enrolled, one-time code) this is; every attempt is counted
+    before the check and recorded."""
     account, address = web_throttle.account_key(username, ip), web_throttle.address_key(ip)
     limits = [web_throttle.Limit(account, policy.per_account_address), web_throttle.Limit(address, policy.per_address)]
     retry_at = web_throttle.reserve(store, limits, window=policy.window)
@@ -146,6 +153,7 @@ def authenticate(store: Store, username: str, password: str, *, ip: str, policy:
     if not matches or user is None or not user.active:
         web_access.record_login_attempt(store, username, ip, success=False)
         raise LoginRefusedError("wrong username or password, or the account is disabled")
+    _second_factor(store, user, code, ip=ip, policy=policy)
     web_throttle.succeeded(store, account, address)
     web_access.record_login_attempt(store, username, ip, success=True)
     return user
@@ -158,6 +166,21 @@ def forget_stale(store: Store, *, history: dt.timedelta) -> None:
     web_access.forget_attempts(store, before=now - history)
     web_access.forget_expired_sessions(store)
     web_throttle.forget(store, before=now - web_throttle.LONGEST_LOCK)
+
+
+def _second_factor(store: Store, user: User, code: str, *, ip: str, policy: LoginPolicy) -> None:
+    """Refuse a correct password without the code an enrolled account needs (a wrong code counts as
+    a failed attempt), and an admin without two factors where the server requires them."""
+    if user.two_factor:
+        if not code.strip():
+            raise SecondFactorNeededError("enter the one-time code from your authenticator app (or a recovery code)")
+        if not second_factor_valid(store, user, code):
+            web_access.record_login_attempt(store, user.username, ip, success=False)
+            raise LoginRefusedError("wrong one-time code")
+    elif policy.two_factor_for_admins and user.role is Role.ADMIN:
+        raise LoginRefusedError(
+            "administrators sign in with two factors here; enrol on the server with `onward user 2fa USERNAME`"
+        )
 
 
 # -- sessions and CSRF -------------------------------------------------------------------------------

@@ -518,4 +518,10 @@ FRENCH: dict[str, str] = {
     "write": "écriture",
     "Expires after (days)": "Expire après (jours)",
     "empty: never; at most 366": "vide : jamais ; au plus 366",
+    "One-time code": "Code à usage unique",
+    "only if your account uses two-factor sign-in": "seulement si votre compte utilise la connexion à deux facteurs",
+    "enter the one-time code from your authenticator app (or a recovery code)": (
+        "saisissez le code à usage unique de votre application d'authentification (ou un code de secours)"
+    ),
+    "wrong one-time code": "code à usage unique erroné",
 }

@@ -35,6 +35,7 @@ class WebSettings(Settings):
     login_window_minutes: int = Field(default=15, ge=1)
     login_history_days: int = Field(default=30, ge=1, description="how long login attempts are kept")
     password_checks: int = Field(default=4, ge=1, le=64, description="passwords checked at once (argon2, ~64 MB each)")
+    require_2fa_admins: bool = Field(default=False, description="admins must sign in with a one-time code too")
     trusted_proxies: str = Field(
         default="", description="comma-separated addresses or networks of reverse proxies whose X-Forwarded-For counts"
     )

@@ -13,6 +13,7 @@ from onward.web import audit
 from onward.web.access import SESSION_COOKIE, optional_principal
 from onward.web.auth import (
     LoginRefusedError,
+    SecondFactorNeededError,
     TooManyAttemptsError,
     authenticate,
     forget_stale,
@@ -40,7 +41,7 @@ def home() -> Response:
 
 @router.get("/login")
 def login_form(request: Request, next: str | None = None) -> Response:
-    return render(request, "login.html", next=_safe_next(next), error=None, username="")
+    return render(request, "login.html", next=_safe_next(next), error=None, username="", ask_code=False)
 
 
 @router.post("/login")
@@ -49,16 +50,25 @@ def login(
     username: Annotated[str, Form(max_length=200)] = "",
     password: Annotated[str, Form(max_length=1000)] = "",
     next: Annotated[str, Form(max_length=2000)] = "/cases",
+    code: Annotated[str, Form(max_length=40)] = "",
 ) -> Response:
     context = web_context(request)
     settings = context.settings
     try:
-        user = authenticate(context.store, username, password, ip=client_ip(request), policy=context.login_policy)
-    except (LoginRefusedError, TooManyAttemptsError) as refused:
+        user = authenticate(
+            context.store, username, password, ip=client_ip(request), policy=context.login_policy, code=code
+        )
+    except (LoginRefusedError, TooManyAttemptsError, SecondFactorNeededError) as refused:
         audit.record(request, username or "-", audit.Action.LOGIN_FAILED, reason=type(refused).__name__)
         status = 429 if isinstance(refused, TooManyAttemptsError) else 401
         return render(
-            request, "login.html", status_code=status, next=_safe_next(next), error=refused.message, username=username
+            request,
+            "login.html",
+            status_code=status,
+            next=_safe_next(next),
+            error=refused.message,
+            username=username,
+            ask_code=isinstance(refused, SecondFactorNeededError) or bool(code),
         )
     forget_stale(context.store, history=dt.timedelta(days=settings.login_history_days))
     key = start_session(context.store, user, ip=client_ip(request), hours=settings.session_hours)

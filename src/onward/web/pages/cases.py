@@ -12,6 +12,7 @@ from starlette.datastructures import UploadFile
 from onward.errors import CaseFileError, ConflictError, InputError
 from onward.store import cases as case_store
 from onward.store import changelog, web_access
+from onward.store.web import Role
 from onward.web import casework
 from onward.web.access import Caller, read_case
 from onward.web.auth import Principal
@@ -123,7 +124,23 @@ def show_case(request: Request, case_id: str, caller: Caller, flash: str | None 
     case, version = read_case(request, caller, case_id)
     members = casework.members(request, caller, case_id)
     note = translator(language_of(request))(_FLASHES[flash]) if flash in _FLASHES else None
-    return case_page(request, caller, "case.html", case_id, case=case, version=version, members=members, flash=note)
+    return case_page(
+        request,
+        caller,
+        "case.html",
+        case_id,
+        case=case,
+        version=version,
+        members=members,
+        flash=note,
+        **_ownership(request, caller, case_id),
+    )
+
+
+def _ownership(request: Request, caller: Principal, case_id: str) -> dict[str, Any]:
+    """Who owns the case, and whether the caller may delete it or withdraw the owner's access."""
+    owner = web_access.owner_of(web_context(request).store, case_id)
+    return {"owner": owner, "may_manage_owner": caller.has_role(Role.ADMIN) or owner == caller.actor}
 
 
 @router.get("/cases/{case_id}/history")
@@ -163,6 +180,7 @@ def share(
             members=members,
             share_error=error.message,
             flash=None,
+            **_ownership(request, caller, case_id),
         )
     return redirect(f"/cases/{case_id}?flash=shared#sharing")
 
