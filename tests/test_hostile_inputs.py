@@ -33,7 +33,7 @@ import pytest
 from onward.cli.main import main
 from onward.store import open_store
 from onward.store import web as web_store
-from onward.store.web import Role
+from onward.store.web import Role, TokenScope
 from onward.web.auth import hash_password, issue_token
 from tests.hostile import generate
 
@@ -157,7 +157,7 @@ def server(data_dir: Path) -> Iterator[Server]:
     user = web_store.add_user(
         store, "editor", display_name="Editor", password_hash=hash_password(PASSWORD), role=Role.EDITOR
     )
-    token = issue_token(store, user, "hostile")[0]
+    token = issue_token(store, user, "hostile", scope=TokenScope.WRITE)[0]
     store.close()
     port = _free_port()
     log = data_dir / "server.log"
