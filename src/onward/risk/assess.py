@@ -19,6 +19,7 @@ from onward.risk.direct import direct_risk
 from onward.risk.explain import unique
 from onward.risk.findings import conclusion, direct_finding, onward_finding
 from onward.risk.inputs import RiskInputs
+from onward.risk.law import Law
 from onward.risk.params import RiskParams
 from onward.risk.political import political_indicators
 from onward.risk.profiles import profile_towards
@@ -72,12 +73,13 @@ def assess(
     after = {pair: p * (1 - cut.get(pair[0], 0.0)) for pair, p in before.items()}
     graph = TransferGraph(before, floor=params.transfer.floor)
     persecuting = {k: direct_risk(case, inputs, params, k) for k in case.persecuting_states}
-    persecuting_findings = {k: direct_finding(risk, params) for k, risk in persecuting.items()}
+    law = Law(when)
+    persecuting_findings = {k: direct_finding(risk, params, law) for k, risk in persecuting.items()}
     used: set[EdgeKey] = set()
     destinations = []
     for destination in case.proposed_destinations:
         risk = direct_risk(case, inputs, params, destination)
-        findings = [direct_finding(risk, params, reduction=_direct_reduction(destination, case, assurance_items))]
+        findings = [direct_finding(risk, params, law, reduction=_direct_reduction(destination, case, assurance_items))]
         chains = []
         for target in case.persecuting_states:
             if target == destination:
@@ -99,6 +101,7 @@ def assess(
                     outgoing_edges=len(graph.adjacency.get(destination, [])),
                     evidence=evidence,
                     params=params,
+                    law=law,
                 )
             )
         destinations.append(
@@ -180,6 +183,7 @@ def _edge_view(edge: Edge, after: float) -> EdgeView:
         beta=edge.beta,
         documented=edge.documented,
         informal=edge.informal,
+        basis=edge.basis,
         reasons=edge.reasons,
     )
 

@@ -31,6 +31,7 @@ class EdgeView(BaseModel):
     beta: float
     documented: int
     informal: bool
+    basis: str = Field(default="", description="documented transfers it is measured from, or the prior and its basis")
     reasons: list[Reason]
 
 
