@@ -18,6 +18,7 @@ from onward.risk.chain import EdgeKey, Path, TransferGraph, compile_union, sampl
 from onward.risk.direct import direct_risk
 from onward.risk.explain import unique
 from onward.risk.findings import conclusion, direct_finding, onward_finding
+from onward.risk.fit import apply, fit_weights
 from onward.risk.inputs import RiskInputs
 from onward.risk.law import Law
 from onward.risk.params import RiskParams
@@ -57,12 +58,19 @@ def assess(
     seed: int = 0,
     samples: int | None = None,
     as_of: dt.date | None = None,
+    fit: bool = False,
 ) -> Assessment:
-    """Assess ``case`` on ``inputs`` as of ``as_of`` (default: the case's date) with ``params``."""
+    """Assess ``case`` on ``inputs`` as of ``as_of`` (default: the case's date) with ``params``.
+
+    ``fit``: refit the direct-risk weights on the judgments delivered before the date (``fit.py``)
+    and record which judgments and weights were used.
+    """
     when = as_of or case.as_of.latest()
     hops = hops or params.chain.default_hops
     samples = params.chain.samples if samples is None else samples
     inputs = inputs.visible_at(when)
+    record = fit_weights(inputs, params, when) if fit else None
+    params = apply(params, record) if record is not None else params
     model = TransferModel(inputs, params, partial(profile_towards, case))
     states = set(inputs.states) | {case.custodial_state, *case.persecuting_states, *case.proposed_destinations}
     states |= {e.from_state for e in model.events} | {e.to_state for e in model.events}
@@ -131,6 +139,7 @@ def assess(
         assurances=assurance_items,
         political=political_indicators(case, inputs, params),
         edges=[_edge_view(edges[e], after[e]) for e in sorted(used)],
+        fit=record,
         conclusion=" ".join(d.conclusion for d in destinations) or "The case proposes no destination.",
         notes=_notes(params, hops, samples, graph, edges),
     )

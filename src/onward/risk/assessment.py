@@ -17,6 +17,7 @@ from onward.risk.assurances import AssuranceAssessment
 from onward.risk.direct import DirectRisk
 from onward.risk.explain import Reason
 from onward.risk.findings import Finding
+from onward.risk.fit import FitRecord
 from onward.risk.political import PoliticalIndicator
 
 
@@ -83,5 +84,6 @@ class Assessment(BaseModel):
     assurances: list[AssuranceAssessment]
     political: list[PoliticalIndicator]
     edges: list[EdgeView]
+    fit: FitRecord | None = Field(default=None, description="the weights refitted on earlier judgments, if asked")
     conclusion: str
     notes: list[str]

@@ -23,6 +23,7 @@ from onward.risk.params import RiskParams
 from onward.risk.profiles import case_refs, profile_towards, similarity
 
 PTS_NAMES = ("pts_a", "pts_h", "pts_s")
+TIERS = ("general situation", "group", "individual")
 
 
 class DirectRisk(BaseModel):
@@ -283,6 +284,20 @@ def _individual(case: Case, params: RiskParams, state: str, law: Law) -> Reason:
     return Reason(factor="individual", note=note, children=children)
 
 
+def _scaled(tier: Reason, scale: float) -> Reason:
+    """A tier whose weight was refitted on earlier judgments (``fit.py``): the adjustment shown as a reason."""
+    if scale == 1.0 or not tier.children:
+        return tier
+    total = tier.total()
+    adjustment = Reason(
+        factor="fitted scale",
+        weight=scale,
+        contribution=(scale - 1.0) * total,
+        note=f"this tier's weight refitted to {scale:.2f} on judgments delivered before the date",
+    )
+    return tier.model_copy(update={"children": [*tier.children, adjustment]})
+
+
 def direct_risk(case: Case, inputs: RiskInputs, params: RiskParams, state: str) -> DirectRisk:
     """The three-tier direct-risk assessment of ``case``'s person in ``state`` as of ``inputs.as_of``."""
     base = Reason(
@@ -295,6 +310,9 @@ def direct_risk(case: Case, inputs: RiskInputs, params: RiskParams, state: str) 
     general, worst_pts = _general(inputs, params, state, law)
     group, group_systemic = _group(case, inputs, params, state, law)
     individual = _individual(case, params, state, law)
+    general, group, individual = (
+        _scaled(r, params.direct.tier_scale.get(r.factor, 1.0)) for r in (general, group, individual)
+    )
     reasons = [base, general, group, individual]
     score = squash(sum(r.total() for r in reasons))
     systemic = group_systemic or (worst_pts is not None and worst_pts >= params.assurances.systemic_pts)

@@ -54,6 +54,7 @@ class DirectParams(_Params):
     rationale_group_no_violation: str = ""
     group_half_life_years: float = Field(gt=0)
     rationale_group_half_life: str = ""
+    tier_scale: dict[str, float] = Field(default_factory=dict)
     trend_years: int = Field(ge=1)
     trend_logit_per_level: float = Field(ge=0)
     rationale_trend: str = ""
