@@ -14,10 +14,10 @@ from functools import partial
 from onward.model.case import AssuranceItem, Case
 from onward.risk.assessment import Assessment, ChainRisk, DestinationAssessment, EdgeView, PathShare
 from onward.risk.assurances import AssuranceAssessment, assess_assurance
-from onward.risk.chain import EdgeKey, Path, TransferGraph, compile_union, sampled_interval
+from onward.risk.chain import EdgeKey, Path, PathSearch, TransferGraph, compile_union, sampled_interval
 from onward.risk.direct import direct_risk
 from onward.risk.explain import unique
-from onward.risk.findings import conclusion, direct_finding, onward_finding
+from onward.risk.findings import conclusion, direct_finding, onward_finding, political_finding
 from onward.risk.fit import apply, fit_weights
 from onward.risk.inputs import RiskInputs
 from onward.risk.law import Law
@@ -85,6 +85,8 @@ def assess(
     persecuting_findings = {k: direct_finding(risk, params, law) for k, risk in persecuting.items()}
     used: set[EdgeKey] = set()
     destinations = []
+    political = political_indicators(case, inputs, params)
+    custodial_ece = inputs.state(case.custodial_state).membership("ECE", when) is not None
     for destination in case.proposed_destinations:
         risk = direct_risk(case, inputs, params, destination)
         findings = [direct_finding(risk, params, law, reduction=_direct_reduction(destination, case, assurance_items))]
@@ -92,8 +94,16 @@ def assess(
         for target in case.persecuting_states:
             if target == destination:
                 continue
-            paths = graph.paths(destination, target, hops, avoid=[case.custodial_state], limit=params.chain.max_paths)
-            chain = _chain(target, paths, before, after, edges, params, samples=samples, seed=seed)
+            found = graph.search(
+                destination,
+                target,
+                hops,
+                avoid=[case.custodial_state],
+                limit=params.chain.max_paths,
+                path_floor=params.chain.path_floor,
+                budget_s=params.chain.time_budget_s,
+            )
+            chain = _chain(target, found, before, after, edges, params, samples=samples, seed=seed)
             chains.append(chain)
             top_edges = {e for path in chain.top_paths for e in Path(tuple(path.states)).edges}
             used |= top_edges
@@ -112,6 +122,16 @@ def assess(
                     law=law,
                 )
             )
+        purpose = political_finding(
+            destination,
+            political,
+            custodial_ece=custodial_ece,
+            jurisdiction=case.jurisdiction,
+            params=params,
+            law=law,
+        )
+        if purpose is not None and destination in case.requesting_states:
+            findings.append(purpose)
         destinations.append(
             DestinationAssessment(
                 state=destination,
@@ -137,7 +157,7 @@ def assess(
         persecuting=list(persecuting.values()),
         destinations=destinations,
         assurances=assurance_items,
-        political=political_indicators(case, inputs, params),
+        political=political,
         edges=[_edge_view(edges[e], after[e]) for e in sorted(used)],
         fit=record,
         conclusion=" ".join(d.conclusion for d in destinations) or "The case proposes no destination.",
@@ -147,7 +167,7 @@ def assess(
 
 def _chain(
     target: str,
-    paths: list[Path],
+    found: PathSearch,
     before: dict[EdgeKey, float],
     after: dict[EdgeKey, float],
     edges: dict[EdgeKey, Edge],
@@ -156,6 +176,7 @@ def _chain(
     samples: int,
     seed: int,
 ) -> ChainRisk:
+    paths = found.paths
     circuit = compile_union(paths)
     probability = circuit.evaluate(after)
     scale = {e: (after[e] / before[e] if before[e] else 0.0) for p in paths for e in p.edges}
@@ -173,6 +194,8 @@ def _chain(
     return ChainRisk(
         target=target,
         probability=probability,
+        upper=min(probability + found.pruned_mass, 1.0),
+        pruned_paths=found.pruned_prefixes,
         before_assurances=circuit.evaluate(before),
         median=median,
         low=low,
@@ -202,7 +225,8 @@ def _notes(params: RiskParams, hops: int, samples: int, graph: TransferGraph, ed
     return [
         f"Chain probabilities are exact under the model (independent edges, simple paths of at most {hops} "
         f"transfers, Shannon factoring); {pruned} of {len(edges)} candidate edges fell below the floor "
-        f"{params.transfer.floor} and were pruned, so each figure is a lower bound.",
+        f"{params.transfer.floor} and paths whose probability is below {params.chain.path_floor:g} were left "
+        "out, so each figure is a lower bound; the upper bound adds the most the left-out paths could contribute.",
         (
             f"Intervals: {params.chain.interval:.0%} central interval of {samples} seeded draws of every "
             "edge from its Beta distribution."

@@ -46,7 +46,9 @@ class ChainRisk(BaseModel):
     """The probability of ending in ``target`` from a destination, exactly, with a seeded interval."""
 
     target: str
-    probability: float = Field(ge=0, le=1)
+    probability: float = Field(ge=0, le=1, description="exact union of the kept paths: a lower bound")
+    upper: float = Field(default=0.0, ge=0, le=1, description="upper bound: adds the mass of the pruned paths")
+    pruned_paths: int = Field(default=0, description="path prefixes left out below the floors")
     before_assurances: float = Field(ge=0, le=1)
     median: float | None = Field(description="median of the sampled probabilities; None without sampling")
     low: float | None

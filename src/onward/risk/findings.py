@@ -15,9 +15,10 @@ from pydantic import BaseModel, Field
 
 from onward.model.states import state_name
 from onward.risk.direct import DirectRisk, evidence_of
-from onward.risk.explain import EvidenceRef
+from onward.risk.explain import EvidenceRef, unique
 from onward.risk.law import GC4_12, GC4_45, KHASANOV, Cite, Law
 from onward.risk.params import RiskParams
+from onward.risk.political import PoliticalIndicator
 
 ESTABLISHED, NOT_ESTABLISHED, INSUFFICIENT = "real risk established", "not established", "insufficient evidence"
 
@@ -48,7 +49,7 @@ GROUP_SPECIFIC = 0.3
 class Finding(BaseModel):
     """One answer to the legal test, with its bases, reasoning, evidence and what would change it."""
 
-    question: str = Field(pattern=r"^(direct|onward)$")
+    question: str = Field(pattern=r"^(direct|onward|political)$")
     destination: str
     via: str | None = Field(default=None, description="for onward risk: the persecuting state reached")
     status: str
@@ -201,9 +202,52 @@ def onward_finding(
     )
 
 
+POLITICAL = "indicators of a political purpose"
+
+
+def political_finding(
+    destination: str,
+    indicators: list[PoliticalIndicator],
+    *,
+    custodial_ece: bool,
+    jurisdiction: str,
+    params: RiskParams,
+    law: Law,
+) -> Finding | None:
+    """Extradition to ``destination`` requested for a political purpose? None when no indicator is present."""
+    present = [i for i in indicators if i.present and (not i.states or destination in i.states)]
+    if not present:
+        return None
+    bases = params.political.legal_bases
+    groups = ([bases["ECE"]] if custodial_ece and "ECE" in bases else []) + (
+        [bases[jurisdiction]] if jurisdiction in bases else []
+    )
+    name = state_name(destination)
+    return Finding(
+        question="political",
+        destination=destination,
+        status=POLITICAL,
+        legal_bases=law.bases(groups),
+        reasoning=f"the request by {name} shows indicators of a political purpose: "
+        + "; ".join(f"{i.indicator} ({i.note})" for i in present),
+        would_change=[f"evidence that the prosecution in {name} is ordinary criminal justice, unrelated to opinions"],
+        evidence=unique([ref for i in present for ref in i.evidence]),
+    )
+
+
 def conclusion(destination: str, findings: list[Finding]) -> str:
     """The recommendation for one destination, from its findings."""
     name = state_name(destination)
+    political = [f for f in findings if f.question == "political"]
+    if political:
+        bases = "; ".join(political[0].legal_bases) or "the applicable law"
+        purpose = f" The request shows indicators of a political purpose, a ground to refuse it ({bases})."
+    else:
+        purpose = ""
+    return _conclusion(destination, name, [f for f in findings if f.question != "political"]) + purpose
+
+
+def _conclusion(destination: str, name: str, findings: list[Finding]) -> str:
     established = [f for f in findings if f.status == ESTABLISHED]
     if established:
         why = "; ".join(

@@ -121,6 +121,9 @@ class AssuranceParams(_Params):
 
 
 class PoliticalParams(_Params):
+    legal_bases: dict[str, list[tuple[str, str | None]]] = Field(
+        description="bases by instrument (ECE, where the custodial state is a party) or case jurisdiction"
+    )
     window_days: int = Field(ge=0)
     charge_keywords: list[str]
     rationale: str = ""
@@ -230,3 +233,7 @@ def load_params(path: Path | None = None, overrides: dict[str, Any] | None = Non
         data = merge(data, overrides)
         origin = f"{origin} with the case's risk_model block"
     return build_params(data or None, origin=origin)
+
+
+# The longest chain the web form offers (``chain.safe_hops``): within the cost bounds on the world graph.
+SAFE_HOPS = build_params().chain.safe_hops
