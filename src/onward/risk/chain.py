@@ -70,11 +70,13 @@ class TransferGraph:
     floor: float = 0.0
     adjacency: dict[str, list[str]] = field(default_factory=dict)
     below_floor: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    everything: dict[EdgeKey, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for (a, b), value in self.p.items():
             if not 0.0 <= value <= 1.0:
                 raise InputError(f"edge {a} → {b} has probability {value}, outside [0, 1]")
+        self.everything = {edge: value for edge, value in self.p.items() if edge[0] != edge[1] and value > 0}
         self.below_floor = {}
         for (a, b), value in sorted(self.p.items()):
             if a != b and 0 < value < self.floor:
@@ -83,6 +85,28 @@ class TransferGraph:
         self.adjacency = {}
         for a, b in sorted(self.p):
             self.adjacency.setdefault(a, []).append(b)
+
+    def _reach_bound(self, target: str, hops: int, blocked: set[str]) -> list[dict[str, float]]:
+        """``bound[h][v]``: an upper bound on reaching ``target`` from ``v`` in at most ``h`` more transfers.
+
+        Union bound over first steps on every edge, weak ones included: 1 at the target, else
+        min(1, sum of p(v, w) * bound[h - 1][w]). Pruned prefixes are charged their probability times this.
+        """
+        out: dict[str, list[tuple[str, float]]] = {}
+        for (a, b), value in self.everything.items():
+            if a not in blocked and b not in blocked:
+                out.setdefault(a, []).append((b, value))
+        bound: list[dict[str, float]] = [{target: 1.0}]
+        for _ in range(hops):
+            previous = bound[-1]
+            current = {target: 1.0}
+            for node, edges in out.items():
+                if node != target:
+                    total = sum(value * previous.get(nxt, 0.0) for nxt, value in edges)
+                    if total > 0:
+                        current[node] = min(total, 1.0)
+            bound.append(current)
+        return bound
 
     def paths(
         self, start: str, target: str, hops: int, *, avoid: Iterable[str] = (), limit: int = 100_000
@@ -108,6 +132,7 @@ class TransferGraph:
         if start == target:
             return PathSearch([Path((start,))], 0.0, 0)
         blocked = set(avoid) - {start, target}
+        reach = self._reach_bound(target, hops, blocked)
         found: list[Path] = []
         pruned_mass = 0.0
         pruned = 0
@@ -123,19 +148,20 @@ class TransferGraph:
                     f"({len(found)} paths so far)",
                     hint="lower --hops, or raise chain.path_floor or chain.time_budget_s in the risk model",
                 )
-            if len(current) <= hops:
-                last = len(current) == hops  # one hop left: only an edge into the target can matter
+            left = hops - len(current)  # hops left after the next one
+            if left >= 0:
                 for nxt, value in self.below_floor.get(current[-1], []):
-                    if nxt not in current and nxt not in blocked and (nxt == target or not last):
-                        pruned_mass += q * value
+                    if nxt not in current and nxt not in blocked and reach[left].get(nxt, 0.0) > 0:
+                        pruned_mass += q * value * reach[left][nxt]
                         pruned += 1
             for nxt in self.adjacency.get(current[-1], []):
                 if nxt in current or nxt in blocked:
                     continue
                 value = q * self.p[(current[-1], nxt)]
                 if value < path_floor:
-                    pruned_mass += value
-                    pruned += 1
+                    if left >= 0 and reach[left].get(nxt, 0.0) > 0:
+                        pruned_mass += value * reach[left][nxt]
+                        pruned += 1
                     continue
                 if nxt == target:
                     found.append(Path((*current, nxt)))
