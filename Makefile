@@ -6,7 +6,7 @@ EXAMPLE := examples/ablyazov/case.yaml
 
 OUT := out
 
-.PHONY: setup demo test lint typecheck unit browser web-assets lock schema
+.PHONY: setup demo examples test lint typecheck unit browser web-assets lock schema
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,15 @@ demo: setup
 	$(BIN)/onward draft open_letter ablyazov --org examples/ablyazov/org.yaml --lang fr --format pdf -o $(OUT)/ablyazov-lettre-ouverte-fr.pdf
 	$(BIN)/onward draft --check $(OUT)/ablyazov-open-letter-en.docx --case ablyazov
 	@echo "Assessment and letters written to $(OUT)/"
+
+# Every shipped example (README: "Example cases"): validated, imported, its timeline shown, assessed.
+examples: setup
+	$(BIN)/onward init
+	$(BIN)/onward kb build
+	for f in examples/*/case.yaml; do \
+	  $(BIN)/onward case validate $$f && $(BIN)/onward case import $$f && \
+	  $(BIN)/onward case timeline $$f && $(BIN)/onward assess $$f || exit 1; \
+	done
 
 lint: setup
 	$(BIN)/ruff check src tests

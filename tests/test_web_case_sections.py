@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from onward.model.case import Assurance, ExtraditionRequest, Proceeding
+from onward.model.case import Assurance, ExtraditionRequest, Proceeding, Removal
 from onward.model.source import Source
 from onward.store import Store, web_audit
 from onward.web.pages.section_forms import SECTIONS
@@ -124,7 +124,13 @@ def _error_of(html: str, field: str) -> str:
 
 
 def test_the_forms_cover_every_field_of_the_model() -> None:
-    models = {"requests": ExtraditionRequest, "proceedings": Proceeding, "assurances": Assurance, "sources": Source}
+    models = {
+        "requests": ExtraditionRequest,
+        "proceedings": Proceeding,
+        "removals": Removal,
+        "assurances": Assurance,
+        "sources": Source,
+    }
     for name, model in models.items():
         assert list(SECTIONS[name].fields) == list(model.model_fields), name
 

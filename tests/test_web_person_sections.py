@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from onward.model.person import PersonName, PersonStatus
+from onward.model.person import InterpolNotice, PersonName, PersonStatus
 from onward.store import Store
 from onward.web.pages.section_forms import SECTIONS
 from tests.test_web_case_sections import Fields, _error_of, _form, _post, _set
@@ -46,8 +46,12 @@ def _person(web: Web) -> dict[str, Any]:
 
 
 def test_the_person_forms_cover_every_field_of_their_models() -> None:
-    assert list(SECTIONS["names"].fields) == list(PersonName.model_fields)
-    assert list(SECTIONS["statuses"].fields) == list(PersonStatus.model_fields)
+    models = {"names": PersonName, "statuses": PersonStatus, "interpol_notices": InterpolNotice}
+    for name, model in models.items():
+        section = SECTIONS[name]
+        edited = [f for f in model.model_fields if f not in section.yaml_only]
+        assert list(section.fields) == edited, name
+        assert set(section.yaml_only) <= set(model.model_fields), name
 
 
 def test_the_editor_lists_the_names_and_the_statuses(web: Web) -> None:
@@ -165,3 +169,34 @@ def test_saving_the_example_case_unchanged_through_the_main_form_keeps_every_per
     assert status == 303, location
     after = web.api("editor").get("/api/cases/ablyazov").json()["case"]
     assert after == before
+
+
+def test_a_status_edited_in_its_form_keeps_its_history_from_the_yaml(web: Web) -> None:
+    page = "/cases/fictional/edit/statuses/new"
+    fields = _set(_form(web, page), kind="refugee_status", granted_by="GB", date="2011-02", vis_a_vis="KZ")
+    assert _post(web, page, fields)[0] == 303
+    case = web.api("editor").get("/api/cases/fictional").json()
+    document = case["case"]
+    document["person"]["statuses"][0]["events"] = [{"event": "revocation_sought", "date": "2014-03"}]
+    response = web.api("editor").put("/api/cases/fictional", json={"version": case["version"], "case": document})
+    assert response.status_code == 200, response.text
+
+    page = "/cases/fictional/edit/statuses/0"
+    fields = _set(_form(web, page), note="revocation contested")
+    assert _post(web, page, fields)[0] == 303
+    (entry,) = _person(web)["statuses"]
+    assert entry["note"] == "revocation contested"
+    assert entry["events"] == [{"event": "revocation_sought", "date": "2014-03"}]
+
+
+def test_a_deportation_to_a_state_that_never_asked_is_added_in_its_form(web: Web) -> None:
+    page = "/cases/fictional/edit/removals/new"
+    fields = _set(_form(web, page), id="dep-by", kind="deportation", destination="BY", status="considered")
+    assert _post(web, page, fields)[0] == 303
+    case = web.api("editor").get("/api/cases/fictional").json()["case"]
+    assert case["removals"] == [{"id": "dep-by", "kind": "deportation", "destination": "BY"}]
+
+    fields = _set(_form(web, page), id="ex-by", kind="extradition", destination="BY", status="considered")
+    status, html = _post(web, page, fields)
+    assert status == 422
+    assert "an extradition can only go to a requesting state" in _error_of(html, "destination")

@@ -11,39 +11,16 @@ import difflib
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from pydantic import ValidationError
-
-from onward.errors import Problem
-from onward.model.dates import PartialDate
-from onward.model.states import is_state
-from onward.procedure.model import available_jurisdictions, load_procedure
+from onward.casefile.rawdoc import Add, Path, code_of, date_of, items
+from onward.casefile.removal_checks import REMOVAL_CHECKS, case_tracks
+from onward.errors import ConfigurationError, Problem
+from onward.model.case import RemovalKind
+from onward.procedure.model import Procedure, Stage
+from onward.procedure.select import select_procedure
 from onward.yamldoc.nodes import position
 from onward.yamldoc.problems import dotted
 
-Path = list[str | int]
-
-_ID_SECTIONS = ("requests", "proceedings", "assurances", "sources")
-
-
-def _items(root: Any, section: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    values = root.get(section) if isinstance(root, dict) else None
-    if isinstance(values, list):
-        for index, item in enumerate(values):
-            if isinstance(item, dict):
-                yield index, item
-
-
-def _date(value: Any) -> PartialDate | None:
-    if value is None:
-        return None
-    try:
-        return PartialDate.model_validate(value)
-    except ValidationError:
-        return None
-
-
-def _code(value: Any) -> str | None:
-    return value if isinstance(value, str) and is_state(value) else None
+_ID_SECTIONS = ("requests", "removals", "proceedings", "assurances", "sources")
 
 
 def _citations(node: Any, path: Path) -> Iterator[tuple[Path, Any]]:
@@ -77,13 +54,10 @@ def check_consistency(file: str, root: Any) -> list[Problem]:
     return problems
 
 
-Add = Callable[..., None]
-
-
 def _unique_ids(root: dict[str, Any], add: Add) -> None:
     seen: dict[str, str] = {}
     for section in _ID_SECTIONS:
-        for index, item in _items(root, section):
+        for index, item in items(root, section):
             ident = item.get("id")
             if not isinstance(ident, str):
                 continue
@@ -100,7 +74,7 @@ def _unique_ids(root: dict[str, Any], add: Add) -> None:
 
 
 def _citations_resolve(root: dict[str, Any], add: Add) -> None:
-    declared = {item.get("id") for _, item in _items(root, "sources")}
+    declared = {item.get("id") for _, item in items(root, "sources")}
     for path, ref in _citations(root, []):
         if isinstance(ref, str) and ref not in declared:
             add(
@@ -112,24 +86,25 @@ def _citations_resolve(root: dict[str, Any], add: Add) -> None:
 
 
 def _destinations_requested(root: dict[str, Any], add: Add) -> None:
-    requesting = {_code(item.get("requesting_state")) for _, item in _items(root, "requests")}
+    requesting = {code_of(item.get("requesting_state")) for _, item in items(root, "requests")}
     destinations = root.get("proposed_destinations")
     if not isinstance(destinations, list):
         return
     for index, code in enumerate(destinations):
-        if _code(code) and code not in requesting:
+        if code_of(code) and code not in requesting:
             add(
                 ["proposed_destinations", index],
                 "destination is not a requesting state",
                 expected="one of " + (", ".join(sorted(c for c in requesting if c)) or "the requesting states"),
                 found=repr(code),
-                hint="add the extradition request from that state, or remove the destination",
+                hint="add the extradition request from that state, or describe the removal under `removals` "
+                "with its kind (e.g. deportation)",
             )
 
 
 def _not_self_requested(root: dict[str, Any], add: Add) -> None:
-    custodial = _code(root.get("custodial_state"))
-    for index, item in _items(root, "requests"):
+    custodial = code_of(root.get("custodial_state"))
+    for index, item in items(root, "requests"):
         if custodial and item.get("requesting_state") == custodial:
             add(
                 ["requests", index, "requesting_state"],
@@ -140,12 +115,12 @@ def _not_self_requested(root: dict[str, Any], add: Add) -> None:
 
 def _proceedings_after_requests(root: dict[str, Any], add: Add) -> None:
     received: dict[str, dt.date] = {}
-    for _, item in _items(root, "requests"):
-        date = _date(item.get("received"))
+    for _, item in items(root, "requests"):
+        date = date_of(item.get("received"))
         if isinstance(item.get("id"), str) and date is not None:
             received[item["id"]] = date.earliest()
-    request_ids = {item.get("id") for _, item in _items(root, "requests")}
-    for index, item in _items(root, "proceedings"):
+    request_ids = {item.get("id") for _, item in items(root, "requests")}
+    for index, item in items(root, "proceedings"):
         listed = item.get("requests")
         refs: list[Any] = listed if isinstance(listed, list) else []
         for ref_index, ref in enumerate(refs):
@@ -156,7 +131,7 @@ def _proceedings_after_requests(root: dict[str, Any], add: Add) -> None:
                     expected="an id from requests",
                     found=repr(ref),
                 )
-        date = _date(item.get("date"))
+        date = date_of(item.get("date"))
         # A provisional arrest may precede the formal request (ECE Art. 16), so only proceedings
         # that name the requests they decide are checked against them.
         concerned = [received[r] for r in refs if r in received]
@@ -170,8 +145,8 @@ def _proceedings_after_requests(root: dict[str, Any], add: Add) -> None:
 
 
 def _assurance_refs(root: dict[str, Any], add: Add) -> None:
-    proceeding_ids = {item.get("id") for _, item in _items(root, "proceedings")}
-    for index, item in _items(root, "assurances"):
+    proceeding_ids = {item.get("id") for _, item in items(root, "proceedings")}
+    for index, item in items(root, "assurances"):
         ref = item.get("imposed_by")
         if ref is not None and ref not in proceeding_ids:
             add(
@@ -183,13 +158,13 @@ def _assurance_refs(root: dict[str, Any], add: Add) -> None:
 
 
 def _nothing_after_as_of(root: dict[str, Any], add: Add) -> None:
-    as_of = _date(root.get("as_of"))
+    as_of = date_of(root.get("as_of"))
     if as_of is None:
         return
     fields = {"requests": "received", "proceedings": "date", "assurances": "date", "sources": "date"}
     for section, field in fields.items():
-        for index, item in _items(root, section):
-            date = _date(item.get(field))
+        for index, item in items(root, section):
+            date = date_of(item.get(field))
             if date is not None and date.earliest() > as_of.latest():
                 add(
                     [section, index, field],
@@ -200,31 +175,64 @@ def _nothing_after_as_of(root: dict[str, Any], add: Add) -> None:
                 )
 
 
-def _stages_known(root: dict[str, Any], add: Add) -> None:
+def _procedures(root: dict[str, Any], add: Add) -> dict[str, Procedure]:
+    """The procedure of each track the case's proceedings may follow (see ``Case.tracks``), by kind."""
     jurisdiction = root.get("jurisdiction", "FR")
     if not isinstance(jurisdiction, str):
-        return
-    if jurisdiction.upper() not in available_jurisdictions():
+        return {}
+    as_of = date_of(root.get("as_of"))
+    day = as_of.latest() if as_of is not None else None
+    try:
+        return {kind: select_procedure(jurisdiction, RemovalKind(kind), day) for kind in case_tracks(root)}
+    except ConfigurationError:
         add(
             ["jurisdiction"],
-            "no extradition procedure is described for this jurisdiction",
-            expected="one of " + ", ".join(available_jurisdictions()),
+            "no procedure is described for this jurisdiction, and it is not a state code",
+            expected="an ISO 3166-1 alpha-2 code (e.g. FR, GB, PL), or ECHR or UN for the general routes",
             found=repr(jurisdiction),
         )
+        return {}
+
+
+def _stages_known(root: dict[str, Any], add: Add) -> None:
+    """Each proceeding's stage belongs to the procedure of its track, and its body is one competent there."""
+    procedures = _procedures(root, add)
+    if not procedures:
         return
-    procedure = load_procedure(jurisdiction)
-    stage_ids = [s.id for s in procedure.stages]
-    for index, item in _items(root, "proceedings"):
+    main = next(iter(procedures))
+    for index, item in items(root, "proceedings"):
         stage = item.get("stage")
-        if isinstance(stage, str) and stage not in stage_ids:
+        track = item.get("track")
+        procedure = procedures.get(track if isinstance(track, str) else main)
+        if not isinstance(stage, str) or procedure is None:
+            continue  # an unknown track is reported by the removal checks
+        stage_ids = [s.id for s in procedure.stages]
+        found = procedure.stage(stage)
+        if found is None:
             close = [s for s in stage_ids if stage.startswith(s)] or difflib.get_close_matches(stage, stage_ids, n=1)
             add(
                 ["proceedings", index, "stage"],
-                f"not a stage of the {procedure.jurisdiction} procedure",
+                f"not a stage of the {procedure.label} procedure",
                 expected="one of " + ", ".join(stage_ids),
                 found=repr(stage),
-                hint=f"did you mean {close[0]!r}?" if close else None,
+                hint=f"did you mean {close[0]!r}?" if close else "set `track` if it belongs to another removal",
             )
+            continue
+        body = item.get("body")
+        if isinstance(body, str) and not _competent(found, body):
+            names = [b.name for b in found.bodies]
+            add(
+                ["proceedings", index, "body"],
+                f"not a body competent at the {stage} stage of the {procedure.label} procedure",
+                expected="one of " + "; ".join(names),
+                found=repr(body),
+                hint="name the court or authority as in the expected list (an alias or part of the name is enough)",
+            )
+
+
+def _competent(stage: Stage, body: str) -> bool:
+    # A stage that names no bodies accepts any (the domestic steps of the ECHR and UN routes).
+    return not stage.bodies or any(b.matches(body) for b in stage.bodies)
 
 
 _CHECKS: list[Callable[[dict[str, Any], Add], None]] = [
@@ -236,4 +244,5 @@ _CHECKS: list[Callable[[dict[str, Any], Add], None]] = [
     _assurance_refs,
     _nothing_after_as_of,
     _stages_known,
+    *REMOVAL_CHECKS,
 ]

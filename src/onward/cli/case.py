@@ -14,8 +14,7 @@ from onward.cli.context import FORMAT_OPTION, OutputFormat, context_of
 from onward.cli.timeline_view import render_timeline, timeline_document
 from onward.errors import CaseFileError, InputError
 from onward.model.case import Case
-from onward.procedure.model import load_procedure
-from onward.procedure.timeline import place_case
+from onward.procedure.timeline import case_timelines
 from onward.store import cases as case_store
 from onward.store import changelog
 
@@ -140,10 +139,14 @@ def timeline(
     """Place the case's proceedings on its jurisdiction's procedure; list next steps and deadlines."""
     app_ctx = context_of(ctx)
     case = _case_from(ctx, case_ref)
-    placed = place_case(case, load_procedure(case.jurisdiction))
+    timelines = case_timelines(case)
     if output is OutputFormat.JSON:
-        app_ctx.print_json(timeline_document(placed))
+        # The main removal's timeline as before; other removals (a deportation beside an extradition) follow.
+        document = timeline_document(timelines[0])
+        document["other_tracks"] = [timeline_document(t) for t in timelines[1:]]
+        app_ctx.print_json(document)
     else:
-        app_ctx.console.print(render_timeline(placed))
-    if placed.problems:
+        for placed in timelines:
+            app_ctx.console.print(render_timeline(placed))
+    if any(placed.problems for placed in timelines):
         raise typer.Exit(1)

@@ -6,8 +6,9 @@ from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 
-from onward.model.case import Case
+from onward.model.case import Case, Removal
 from onward.model.dates import PartialDate, chronological
+from onward.model.person import InterpolNotice, PersonStatus, StatusKind
 from onward.model.source import Citation
 from onward.model.states import state_name
 
@@ -24,6 +25,33 @@ def _date(date: PartialDate | None) -> str:
     return date.isoformat() if date else "undated"
 
 
+def _status_line(status: PersonStatus) -> str:
+    by = "examined by" if status.kind is StatusKind.ASYLUM_APPLICATION else "granted by"
+    text = f"status: {status.kind.value.replace('_', ' ')}"
+    text += f" {by} {state_name(status.granted_by)}" if status.granted_by else ""
+    text += f" against {_states(status.vis_a_vis)}" if status.vis_a_vis else ""
+    text += f" ({_date(status.date)})"
+    if status.stage or status.outcome:
+        text += f"; {', '.join(v for v in (status.stage, status.outcome and status.outcome.value) if v)}"
+    for event in status.events:
+        text += f"; {event.event.value.replace('_', ' ')} {_date(event.date)}"
+    return text
+
+
+def _notice_line(notice: InterpolNotice) -> str:
+    text = f"INTERPOL {notice.kind.value} notice of {state_name(notice.requesting_state)} ({_date(notice.date)})"
+    text += f", {notice.status.value}" if notice.status.value != "unknown" else ""
+    if notice.challenge is not None:
+        text += f"; challenged before {notice.challenge.body}: {notice.challenge.outcome.value}"
+    return text
+
+
+def _removal_line(removal: Removal) -> str:
+    text = f"{removal.kind.value.replace('_', ' ')} to {state_name(removal.destination)} ({removal.destination})"
+    text += f": {removal.status.value.replace('_', ' ')}"
+    return text + (f" — {removal.legal_basis}" if removal.legal_basis else "")
+
+
 def parties(case: Case) -> Panel:
     person = case.person
     lines = [
@@ -33,14 +61,16 @@ def parties(case: Case) -> Panel:
         f"profile: {', '.join(p.value.replace('_', ' ') for p in person.profile) or '—'}",
     ]
     for status in person.statuses:
-        granted = f" granted by {state_name(status.granted_by)}" if status.granted_by else ""
-        lines.append(f"status: {status.kind.value.replace('_', ' ')}{granted} ({_date(status.date)})")
+        lines.append(_status_line(status))
+    for notice in person.interpol_notices:
+        lines.append(_notice_line(notice))
     lines += [
         "",
         f"held in: {_states([case.custodial_state])}",
         f"fears persecution in: {_states(case.persecuting_states)}",
         f"requested by: {_states(case.requesting_states)}",
-        f"proposed destinations: {_states(case.proposed_destinations)}",
+        f"proposed destinations (extradition): {_states(case.proposed_destinations)}",
+        *(_removal_line(r) for r in case.removals),
         f"as of: {case.as_of}   jurisdiction: {case.jurisdiction}   language: {case.language}",
     ]
     return Panel("\n".join(lines), title=f"{case.title} [dim]({case.id})[/dim]", expand=False)

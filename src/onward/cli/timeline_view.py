@@ -32,7 +32,7 @@ def render_timeline(timeline: Timeline) -> RenderableType:
         upcoming.add_column(column, overflow="fold")
     for item in timeline.next_steps:
         deadline = item.deadline
-        when = Text(item.describe_deadline(), style="bold red" if item.overdue else "")
+        when = Text(item.describe_deadline(), style="bold red" if item.passed else "")
         upcoming.add_row(
             item.stage.name,
             item.if_outcome.value.replace("_", " ") if item.if_outcome else "",
@@ -42,13 +42,20 @@ def render_timeline(timeline: Timeline) -> RenderableType:
             (deadline.verification if deadline else item.stage.verification).value,
         )
     parts: list[RenderableType] = [steps, upcoming]
+    if timeline.note:
+        parts.insert(0, Text(timeline.note, style="bold yellow"))
+    parts += [Text(f"• passed: {n.stage.name} — {n.describe_deadline()}", style="bold red") for n in timeline.passed]
     parts += [Text(f"• {advice}") for advice in timeline.advice]
     return Group(*parts)
 
 
 def timeline_document(timeline: Timeline) -> dict[str, Any]:
     return {
-        "jurisdiction": timeline.procedure.jurisdiction,
+        "jurisdiction": timeline.procedure.selected_for,
+        "procedure": timeline.procedure.file_name,
+        "removal_kind": timeline.procedure.selected_kind.value,
+        "fallback": timeline.procedure.is_fallback,
+        "note": timeline.note,
         "as_of": timeline.as_of.isoformat(),
         "steps": [
             {
@@ -68,6 +75,7 @@ def timeline_document(timeline: Timeline) -> dict[str, Any]:
                 "deadline": n.describe_deadline(),
                 "due": n.due.isoformat() if n.due else None,
                 "overdue": n.overdue,
+                "passed": n.passed,
                 "strict": n.deadline.strict if n.deadline else None,
                 "legal_basis": n.deadline.legal_basis if n.deadline else n.stage.legal_basis,
                 "verification": (n.deadline.verification if n.deadline else n.stage.verification).value,

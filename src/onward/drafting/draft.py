@@ -26,7 +26,7 @@ from onward.drafting.evidence import StateRecord, SupportResolver, state_record
 from onward.drafting.figures import chain_graph_svg, svg_to_png
 from onward.drafting.organisation import Organisation, default_organisation, local
 from onward.kb.view import KnowledgeView
-from onward.model.case import Case
+from onward.model.case import Case, RemovalKind
 from onward.risk.assess import Assessment
 
 
@@ -42,8 +42,8 @@ _TEMPLATE = {DocumentKind.OPEN_LETTER: "letter.j2", DocumentKind.BRIEF: "brief.j
 
 _TITLES: Mapping[DocumentKind, Mapping[i18n.Lang, str]] = {
     DocumentKind.OPEN_LETTER: {
-        "en": "Open letter on the extradition of {name}",
-        "fr": "Lettre ouverte sur l'extradition de {name}",
+        "en": "Open letter on the {removal} of {name}",
+        "fr": "Lettre ouverte sur {the_removal} de {name}",
     },
     DocumentKind.BRIEF: {"en": "Brief for {name}", "fr": "Mémoire pour {name}"},
     DocumentKind.REPORT: {"en": "Risk assessment: {name}", "fr": "Évaluation des risques : {name}"},
@@ -75,12 +75,20 @@ def draft(
         "c": facts,
         "org": org or default_organisation(),
         "name": case.person.display_name,
-        "destinations": list(case.proposed_destinations or case.requesting_states),
+        "destinations": list(case.destinations or case.requesting_states),
         "persecutors": list(case.persecuting_states),
         "custodial": case.custodial_state,
         "records": records,
+        "kind": case.main_kind.value,
+        "removal": i18n.term(f"removal.{case.main_kind.value}", language),
+        "the_removal": i18n.term(f"the_removal.{case.main_kind.value}", language),
+        "of_removal": i18n.term(f"of_removal.{case.main_kind.value}", language),
+        "removed": i18n.term(f"removed.{case.main_kind.value}", language),
+        "remove": i18n.term(f"remove.{case.main_kind.value}", language),
+        "extradition": any(RemovalKind.EXTRADITION in case.removal_kinds(d) for d in case.destinations)
+        or bool(case.requests),
         "proceedings": {p.id: p for p in facts.proceedings + facts.pending},
-        "laws": Law(as_of),
+        "laws": Law(as_of, case.jurisdiction, _case_states(case)),
         "letter_date": i18n.format_day(as_of, language),
         "as_of": as_of,
         "analyses": analyses,
@@ -96,7 +104,9 @@ def draft(
         "lang": language,
     }
     blocks = compose(f"{kind.value}/{language}/{_TEMPLATE[kind]}", language, context, figures, local_filter(language))
-    title = _TITLES[kind][language].format(name=case.person.display_name)
+    title = _TITLES[kind][language].format(
+        name=case.person.display_name, removal=context["removal"], the_removal=context["the_removal"]
+    )
     meta = DraftMeta(kind.value, language, case.id, as_of, title, f"onward {__version__}")
     document = Document(meta, blocks)
     if kind is DocumentKind.BRIEF:
@@ -105,6 +115,13 @@ def draft(
             documents.setdefault(support.source_id, Support(support.source))
         document.annexes = [Annex(n, s) for n, s in enumerate(documents.values(), start=1)]
     return document
+
+
+def _case_states(case: Case) -> frozenset[str]:
+    """Every state the case involves: who holds, asks for, may receive, or is feared by the person, and who
+    gave an assurance."""
+    states = {case.custodial_state, *case.requesting_states, *case.destinations, *case.persecuting_states}
+    return frozenset(states | {a.giving_state for a in case.assurances})
 
 
 def local_filter(lang: i18n.Lang) -> dict[str, Any]:
@@ -118,7 +135,7 @@ def local_filter(lang: i18n.Lang) -> dict[str, Any]:
 def _records(
     case: Case, view: KnowledgeView | None, lang: i18n.Lang, resolver: SupportResolver | None
 ) -> list[StateRecord]:
-    codes = list(case.proposed_destinations or case.requesting_states)
+    codes = list(case.destinations or case.requesting_states)
     codes = [c for c in codes if c not in case.persecuting_states]
     if view is None:
         return [StateRecord(code) for code in codes]

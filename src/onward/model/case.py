@@ -68,11 +68,44 @@ class Proceeding(Record):
     date: PartialDate | None = None
     body: NonEmpty
     stage: Identifier = Field(description="a stage id of the jurisdiction's procedure (see procedure/)")
+    track: RemovalKind | None = Field(
+        default=None,
+        description="the kind of removal whose procedure this step belongs to; default: the case's main kind",
+    )
     outcome: Outcome = Outcome.PENDING
     requests: list[Identifier] = Field(default_factory=list, description="ids of the requests it concerns")
     destinations: list[CountryCode] = Field(default_factory=list, description="states it allows removal to")
     conditions: list[NonEmpty] = Field(default_factory=list)
     reference: str | None = Field(default=None, description="docket or decision number")
+    sources: list[Citation] = Field(default_factory=list)
+    note: str | None = None
+
+
+class RemovalStatus(StrEnum):
+    """Where a removal stands: envisaged, decided, carried out, or only feared (an informal transfer)."""
+
+    CONSIDERED = "considered"
+    ORDERED = "ordered"
+    SUSPENDED = "suspended"
+    CARRIED_OUT = "carried_out"
+    ABANDONED = "abandoned"
+    FEARED = "feared"
+
+
+class Removal(Record):
+    """One way the person may be sent to a state: an extradition, a deportation, a Dublin transfer, a feared
+    abduction. Unlike ``proposed_destinations`` (extraditions to requesting states), the destination of a
+    deportation or a readmission need not have asked for the person."""
+
+    id: Identifier
+    kind: RemovalKind
+    destination: CountryCode
+    status: RemovalStatus = RemovalStatus.CONSIDERED
+    requests: list[Identifier] = Field(
+        default_factory=list, description="for an extradition, the ids of the requests it would answer"
+    )
+    legal_basis: str | None = Field(default=None, description="statute, decision or agreement it rests on")
+    date: PartialDate | None = Field(default=None, description="when it was envisaged, ordered or carried out")
     sources: list[Citation] = Field(default_factory=list)
     note: str | None = None
 
@@ -123,13 +156,23 @@ class Case(Record):
     id: Identifier
     title: NonEmpty
     language: str = Field(default="en", pattern=r"^(en|fr)$")
-    jurisdiction: str = Field(default="FR", description="procedure file to apply (procedure/<code>.yaml)")
+    jurisdiction: str = Field(
+        default="FR",
+        description="whose procedure applies: the custodial state's ISO code (ECHR or UN for the general routes)",
+    )
     as_of: PartialDate
     custodial_state: CountryCode
     person: Person
     persecuting_states: list[CountryCode] = Field(min_length=1, description="states the person fears")
     requests: list[ExtraditionRequest] = Field(default_factory=list)
-    proposed_destinations: list[CountryCode] = Field(default_factory=list)
+    proposed_destinations: list[CountryCode] = Field(
+        default_factory=list, description="states extradition is considered to (each a requesting state)"
+    )
+    removals: list[Removal] = Field(
+        default_factory=list,
+        description="other removals considered or feared (deportation, asylum removal, Dublin, readmission, "
+        "informal transfer), and extraditions described in detail",
+    )
     proceedings: list[Proceeding] = Field(default_factory=list)
     assurances: list[Assurance] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
@@ -146,6 +189,39 @@ class Case(Record):
             if request.requesting_state not in seen:
                 seen.append(request.requesting_state)
         return seen
+
+    @property
+    def destinations(self) -> list[str]:
+        """Every state the person may be sent to: proposed extraditions first, then the other removals."""
+        seen: list[str] = list(dict.fromkeys(self.proposed_destinations))
+        for removal in self.removals:
+            if removal.destination not in seen:
+                seen.append(removal.destination)
+        return seen
+
+    def removal_kinds(self, destination: str) -> list[RemovalKind]:
+        """How the person may be sent to ``destination``: a proposed destination is an extradition."""
+        kinds = [RemovalKind.EXTRADITION] if destination in self.proposed_destinations else []
+        for removal in self.removals:
+            if removal.destination == destination and removal.kind not in kinds:
+                kinds.append(removal.kind)
+        return kinds
+
+    @property
+    def main_kind(self) -> RemovalKind:
+        """The removal the case is mainly about: extradition when a state asked for the person."""
+        if self.requests or self.proposed_destinations or not self.removals:
+            return RemovalKind.EXTRADITION
+        return self.removals[0].kind
+
+    @property
+    def tracks(self) -> list[RemovalKind]:
+        """The kinds of removal whose procedures the case's proceedings may follow (informal transfers have none)."""
+        kinds = [self.main_kind]
+        for removal in self.removals:
+            if removal.kind not in kinds and removal.kind is not RemovalKind.INFORMAL_TRANSFER:
+                kinds.append(removal.kind)
+        return kinds
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)

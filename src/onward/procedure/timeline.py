@@ -2,7 +2,9 @@
 
 The walk follows the procedure's transitions in date order; a step the procedure does not allow after
 the previous one (a decree before any favourable avis, a second avis without an annulment) is flagged
-as an impossible sequence instead of being silently accepted.
+as an impossible sequence instead of being silently accepted. Any shipped procedure works here (see
+:mod:`onward.procedure.select`); when it is a fallback route (ECHR, UN) the timeline says so, and a
+deadline that ran out before the case's date with no proceeding showing the step is flagged as passed.
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from onward.model.case import Case, Outcome, Proceeding
+from onward.model.case import Case, Outcome, Proceeding, RemovalKind
 from onward.model.dates import chronological
 from onward.procedure.calendar import period_end
 from onward.procedure.model import Deadline, Procedure, Stage
+from onward.procedure.select import select_procedure
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,11 @@ class NextStep:
     overdue: bool = False
     if_outcome: Outcome | None = None
 
+    @property
+    def passed(self) -> bool:
+        """The deadline ran out before the case's date and no proceeding shows the step."""
+        return self.overdue
+
     def describe_deadline(self) -> str:
         if self.deadline is None:
             return "no statutory time limit"
@@ -39,8 +47,12 @@ class NextStep:
         text = (
             f"within {period.amount} {unit.removesuffix('s') if period.amount == 1 else unit} of {self.deadline.anchor}"
         )
+        if self.deadline.when:
+            text += f" (where {self.deadline.when})"
         if self.due is not None:
             text += f" — by {self.due.isoformat()}"
+            if self.passed:
+                text += " — PASSED"
         return text
 
 
@@ -57,14 +69,29 @@ class Timeline:
     def problems(self) -> list[str]:
         return [s.problem for s in self.steps if s.problem]
 
+    @property
+    def note(self) -> str | None:
+        """Why a general route stands in for the jurisdiction's own, if it does."""
+        return self.procedure.fallback_note()
+
+    @property
+    def passed(self) -> list[NextStep]:
+        """Next steps whose deadline ran out before the case's date with no proceeding showing them."""
+        return [n for n in self.next_steps if n.passed]
+
 
 def _ordered(proceedings: list[Proceeding]) -> list[Proceeding]:
     return sorted(proceedings, key=lambda p: chronological(p.date))
 
 
-def _deadlines(procedure: Procedure, after: Stage, to: Stage, outcome: Outcome | None) -> list[Deadline]:
+def _deadlines(
+    procedure: Procedure, after: Stage, to: Stage, outcome: Outcome | None, started: dt.date
+) -> list[Deadline]:
+    """The deadlines for ``to`` after ``after``, among those in force for a period starting on ``started``."""
     return [
-        d for d in procedure.deadlines if d.after == after.id and d.stage == to.id and (d.on is None or d.on == outcome)
+        d
+        for d in procedure.deadlines
+        if d.after == after.id and d.stage == to.id and (d.on is None or d.on == outcome) and d.applies_on(started)
     ]
 
 
@@ -72,12 +99,14 @@ def place_case(case: Case, procedure: Procedure) -> Timeline:
     """Walk the case's proceedings through ``procedure`` and list what comes next as of the case date."""
     as_of = case.as_of.latest()
     timeline = Timeline(procedure=procedure, as_of=as_of)
+    # Only an extradition is started by a request; a deportation or a fallback route is not.
+    needs_request = procedure.selected_kind is RemovalKind.EXTRADITION
     previous: PlacedStep | None = None
     for proceeding in _ordered(case.proceedings):
         stage = procedure.stage(proceeding.stage)
         problem: str | None = None
         if stage is None:
-            problem = f"stage {proceeding.stage!r} is not a stage of the {procedure.jurisdiction} procedure"
+            problem = f"stage {proceeding.stage!r} is not a stage of the {procedure.label} procedure"
         elif not stage.parallel:
             allowed = _allowed_after(procedure, previous)
             if stage.id not in allowed:
@@ -89,7 +118,7 @@ def place_case(case: Case, procedure: Procedure) -> Timeline:
                 problem = f"{stage.id} cannot follow {after}; the procedure allows " + (
                     ", ".join(allowed) or "nothing after it"
                 )
-            if stage.requires_request and not case.requests:
+            if needs_request and stage.requires_request and not case.requests:
                 problem = f"{stage.id} needs an extradition request, and the case records none"
         placed = PlacedStep(proceeding, stage, problem)
         timeline.steps.append(placed)
@@ -121,14 +150,18 @@ def _following(
         following = procedure.stage(following_id)
         if following is None:
             continue
-        deadlines = _deadlines(procedure, stage, following, outcome)
+        started = proceeding.date.earliest() if proceeding.date is not None else as_of
+        deadlines = _deadlines(procedure, stage, following, outcome, started)
         if not deadlines:
             steps.append(NextStep(following, if_outcome=outcome))
         for deadline in deadlines:
             due = None
             decided = proceeding.outcome is not Outcome.PENDING
             if decided and deadline.from_stage_date and proceeding.date is not None and proceeding.date.day:
-                due = period_end(proceeding.date.earliest(), deadline.period, procedure.holidays)
+                start = proceeding.date.earliest()
+                if deadline.start_day_counts:
+                    start -= dt.timedelta(days=1)
+                due = period_end(start, deadline.period, procedure.holidays)
             steps.append(
                 NextStep(following, deadline, due, overdue=due is not None and due < as_of, if_outcome=outcome)
             )
@@ -151,3 +184,16 @@ def _next_steps(procedure: Procedure, current: PlacedStep | None, as_of: dt.date
     if not stage.final:
         steps.extend(NextStep(s) for s in procedure.stages if s.parallel)
     return steps
+
+
+def case_timelines(case: Case) -> list[Timeline]:
+    """One timeline per removal the case's proceedings may follow (``Case.tracks``): the extradition before
+    the courts of its procedure, a deportation before the authorities of another. A proceeding belongs to
+    its ``track`` (default: the case's main kind of removal)."""
+    as_of = case.as_of.latest()
+    timelines = []
+    for kind in case.tracks:
+        mine = [p for p in case.proceedings if (p.track or case.main_kind) is kind]
+        procedure = select_procedure(case.jurisdiction, kind, as_of)
+        timelines.append(place_case(case.model_copy(update={"proceedings": mine}), procedure))
+    return timelines

@@ -72,7 +72,7 @@ def assess(
     record = fit_weights(inputs, params, when) if fit else None
     params = apply(params, record) if record is not None else params
     model = TransferModel(inputs, params, partial(profile_towards, case))
-    states = set(inputs.states) | {case.custodial_state, *case.persecuting_states, *case.proposed_destinations}
+    states = set(inputs.states) | {case.custodial_state, *case.persecuting_states, *case.destinations}
     states |= {e.from_state for e in model.events} | {e.to_state for e in model.events}
     edges: dict[EdgeKey, Edge] = {pair: model.edge(*pair) for pair in sorted(model.candidates(states))}
     assurance_items = [assess_assurance(case, a, inputs, params, model) for a in case.assurances]
@@ -87,7 +87,7 @@ def assess(
     destinations = []
     political = political_indicators(case, inputs, params)
     custodial_ece = inputs.state(case.custodial_state).membership("ECE", when) is not None
-    for destination in case.proposed_destinations:
+    for destination in case.destinations:
         risk = direct_risk(case, inputs, params, destination)
         findings = [direct_finding(risk, params, law, reduction=_direct_reduction(destination, case, assurance_items))]
         chains = []

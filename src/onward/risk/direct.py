@@ -203,6 +203,7 @@ def _fixed_factor(factor: str, weight: float, note: str, evidence: list[Evidence
 
 
 def _individual(case: Case, params: RiskParams, state: str, law: Law) -> Reason:
+    as_of = law.as_of
     weights = params.direct.individual
     person = case.person
     children: list[Reason] = []
@@ -237,7 +238,9 @@ def _individual(case: Case, params: RiskParams, state: str, law: Law) -> Reason:
         )
     for status in person.statuses:
         protective = status.kind in (StatusKind.REFUGEE_STATUS, StatusKind.UNHCR_MANDATE_REFUGEE)
-        if protective and state in status.vis_a_vis and status.granted_by != state:
+        # A status revoked or ceased by the date no longer speaks for the risk (the finding that founded it
+        # may still be evidence, but the engine does not assume it).
+        if protective and state in status.vis_a_vis and status.granted_by != state and status.in_force(as_of):
             children.append(
                 _fixed_factor(
                     "refugee status vis-à-vis this state",

@@ -14,7 +14,7 @@ from itertools import combinations
 from pydantic import BaseModel, Field
 
 from onward.model.case import Case
-from onward.model.person import StatusKind
+from onward.model.person import PROTECTIVE_STATUSES, PersonStatus
 from onward.risk.explain import EvidenceRef
 from onward.risk.inputs import RiskInputs
 from onward.risk.params import RiskParams
@@ -94,19 +94,21 @@ def _opposed_state(case: Case, params: RiskParams) -> PoliticalIndicator:
     )
 
 
-def _refugee_elsewhere(case: Case) -> PoliticalIndicator:
+def _refugee_elsewhere(case: Case, inputs: RiskInputs) -> PoliticalIndicator:
+    """A protection status in force against a requesting state; one revoked or ceased by ``as_of`` no longer
+    counts, and one whose revocation is sought still counts but says so."""
     hits = [
         s
         for s in case.person.statuses
-        if s.kind in (StatusKind.REFUGEE_STATUS, StatusKind.UNHCR_MANDATE_REFUGEE, StatusKind.SUBSIDIARY_PROTECTION)
-        and set(s.vis_a_vis) & set(case.requesting_states)
+        if s.kind in PROTECTIVE_STATUSES and set(s.vis_a_vis) & set(case.requesting_states) and s.in_force(inputs.as_of)
     ]
     states = sorted({c for s in hits for c in s.vis_a_vis if c in case.requesting_states})
-    note = (
-        "; ".join(f"{s.kind} granted by {s.granted_by or 'UNHCR'} against {', '.join(s.vis_a_vis)}" for s in hits)
-        if hits
-        else "no protection status held against a requesting state"
-    )
+
+    def describe(status: PersonStatus) -> str:
+        text = f"{status.kind} granted by {status.granted_by or 'UNHCR'} against {', '.join(status.vis_a_vis)}"
+        return text + (" (its revocation has been sought)" if status.contested(inputs.as_of) else "")
+
+    note = "; ".join(describe(s) for s in hits) if hits else "no protection status in force against a requesting state"
     evidence = [ref for s in hits for ref in case_refs(case, s.sources, "protection status")]
     return PoliticalIndicator(
         indicator="refugee status held elsewhere vis-à-vis a requesting state",
@@ -139,11 +141,71 @@ def _charges(case: Case, params: RiskParams) -> PoliticalIndicator:
     )
 
 
+def _asylum_pending(case: Case, inputs: RiskInputs) -> PoliticalIndicator:
+    """An asylum claim still under examination against a requesting state: the person asked for protection from
+    the very state that now asks for them (Refugee Convention Art. 33; removal must await the decision)."""
+    feared = set(case.requesting_states) | set(case.persecuting_states)
+    hits = [
+        s
+        for s in case.person.statuses
+        if s.pending_application
+        and (s.date is None or s.date.earliest() <= inputs.as_of)
+        and (set(s.vis_a_vis) & feared or (not s.vis_a_vis and set(case.person.nationalities) & feared))
+    ]
+    states = sorted({c for s in hits for c in (s.vis_a_vis or case.person.nationalities) if c in feared})
+    note = (
+        "; ".join(
+            f"asylum application examined by {s.granted_by or 'the custodial state'}"
+            + (f" since {s.date}" if s.date else "")
+            + (f", at the {s.stage} stage" if s.stage else "")
+            for s in hits
+        )
+        if hits
+        else "no pending asylum application against a requesting or feared state"
+    )
+    evidence = [ref for s in hits for ref in case_refs(case, s.sources, "asylum application")]
+    return PoliticalIndicator(
+        indicator="asylum claim pending against the requesting state",
+        present=bool(hits),
+        note=note,
+        states=states,
+        evidence=evidence,
+        legal_basis="Refugee Convention Art. 33",
+    )
+
+
+def _notice_deleted(case: Case, inputs: RiskInputs) -> PoliticalIndicator:
+    """INTERPOL deleted a requesting state's notice: its files commission found the request incompatible with
+    its rules, among which the ban on matters of a political character (INTERPOL Constitution Art. 3)."""
+    requesting = set(case.requesting_states)
+    hits = [n for n in case.person.interpol_notices if n.requesting_state in requesting and n.deleted_by(inputs.as_of)]
+    note = (
+        "; ".join(f"{n.kind} notice of {n.requesting_state}{f' ({n.date})' if n.date else ''} deleted" for n in hits)
+        if hits
+        else "no INTERPOL notice of a requesting state is recorded as deleted"
+    )
+    evidence = [
+        ref
+        for n in hits
+        for ref in case_refs(case, n.sources + (n.challenge.sources if n.challenge else []), "INTERPOL notice")
+    ]
+    return PoliticalIndicator(
+        indicator="INTERPOL notice of a requesting state deleted",
+        present=bool(hits),
+        note=note,
+        states=sorted({n.requesting_state for n in hits}),
+        evidence=evidence,
+        legal_basis="INTERPOL Constitution Art. 3; ECE Art. 3(2)",
+    )
+
+
 def political_indicators(case: Case, inputs: RiskInputs, params: RiskParams) -> list[PoliticalIndicator]:
     """Every political-purpose indicator, present or absent, so the report shows what was checked."""
     return [
         _coordinated(case, inputs, params),
         _opposed_state(case, params),
-        _refugee_elsewhere(case),
+        _refugee_elsewhere(case, inputs),
+        _asylum_pending(case, inputs),
+        _notice_deleted(case, inputs),
         _charges(case, params),
     ]

@@ -474,4 +474,37 @@ FRENCH: dict[str, str] = {
     "Ingested documents": "Documents versés",
     "Passages": "Passages",
     "No document has been ingested yet.": "Aucun document n'a encore été versé.",
+    # removals, applications and notices
+    "Removal": "Éloignement",
+    "Other removals": "Autres éloignements",
+    "Add a removal": "Ajouter un éloignement",
+    "Kind of removal": "Nature de l'éloignement",
+    "Destination": "Destination",
+    "ISO code of the state, e.g. BY; an extradition must go to a requesting state": (
+        "code ISO de l'État, p. ex. BY ; une extradition ne peut viser qu'un État requérant"
+    ),
+    "Where it stands": "Où il en est",
+    "Requests it answers": "Demandes auxquelles il répond",
+    "for an extradition": "pour une extradition",
+    "statute, decision or agreement": "loi, décision ou accord",
+    "INTERPOL notice": "Notice INTERPOL",
+    "INTERPOL notices": "Notices INTERPOL",
+    "Add a notice": "Ajouter une notice",
+    "Kind of notice": "Type de notice",
+    "Requested by": "Demandée par",
+    "ISO code of the state": "code ISO de l'État",
+    "A challenge before the Commission for the Control of INTERPOL's Files is edited in the YAML editor.": (
+        "Un recours devant la Commission de contrôle des fichiers d'INTERPOL se modifie dans l'éditeur YAML."
+    ),
+    "for an asylum application: e.g. first instance, appeal": (
+        "pour une demande d'asile : p. ex. première instance, recours"
+    ),
+    "for an asylum application": "pour une demande d'asile",
+    "Its later history (revocation sought, revoked, ceased, restored) is edited in the YAML editor.": (
+        "Son histoire ultérieure (retrait demandé, retiré, cessé, rétabli) se modifie dans l'éditeur YAML."
+    ),
+    "Procedure": "Procédure",
+    "the kind of removal this step belongs to; blank: the case's main one": (
+        "la forme d'éloignement dont relève cette étape ; vide : celle du dossier"
+    ),
 }

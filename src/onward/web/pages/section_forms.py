@@ -19,10 +19,28 @@ from starlette.datastructures import FormData
 from onward.casefile.io import case_document
 from onward.errors import InputError, NotFoundError
 from onward.model.base import Record
-from onward.model.case import Assurance, AssuranceItem, Case, ExtraditionRequest, Outcome, Proceeding
-from onward.model.person import PersonName, PersonStatus, StatusKind
+from onward.model.case import (
+    Assurance,
+    AssuranceItem,
+    Case,
+    ExtraditionRequest,
+    Outcome,
+    Proceeding,
+    Removal,
+    RemovalKind,
+    RemovalStatus,
+)
+from onward.model.person import (
+    InterpolNotice,
+    NoticeKind,
+    NoticeStatus,
+    PersonName,
+    PersonStatus,
+    StatusKind,
+    StatusOutcome,
+)
 from onward.model.source import Source, Verification
-from onward.procedure.model import load_procedure
+from onward.procedure.select import select_procedure
 from onward.web.pages.case_form import CaseForm, codes
 from onward.yamldoc.nodes import dump_yaml
 
@@ -61,6 +79,8 @@ class Section:
     model: type[Record]
     fields: dict[str, Kind]
     parent: tuple[str, ...] = ()
+    yaml_only: tuple[str, ...] = ()
+    """Fields of the model the form leaves to the YAML editor; saving the form keeps them as they were."""
 
     @property
     def path(self) -> str:
@@ -82,8 +102,16 @@ SECTIONS: dict[str, Section] = {
         Section(
             "proceedings",
             Proceeding,
-            {"id": Kind.TEXT, "date": Kind.TEXT, "body": Kind.TEXT, "stage": Kind.TEXT, "outcome": Kind.TEXT}
-            | {"requests": Kind.IDS, "destinations": Kind.CODES, "conditions": Kind.LINES, "reference": Kind.TEXT}
+            {"id": Kind.TEXT, "date": Kind.TEXT, "body": Kind.TEXT, "stage": Kind.TEXT, "track": Kind.TEXT}
+            | {"outcome": Kind.TEXT, "requests": Kind.IDS, "destinations": Kind.CODES}
+            | {"conditions": Kind.LINES, "reference": Kind.TEXT}
+            | _CITED,
+        ),
+        Section(
+            "removals",
+            Removal,
+            {"id": Kind.TEXT, "kind": Kind.TEXT, "destination": Kind.TEXT, "status": Kind.TEXT}
+            | {"requests": Kind.IDS, "legal_basis": Kind.TEXT, "date": Kind.TEXT}
             | _CITED,
         ),
         Section(
@@ -98,8 +126,18 @@ SECTIONS: dict[str, Section] = {
         Section(
             "statuses",
             PersonStatus,
-            {"kind": Kind.TEXT, "granted_by": Kind.TEXT, "date": Kind.TEXT, "vis_a_vis": Kind.CODES} | _CITED,
+            {"kind": Kind.TEXT, "granted_by": Kind.TEXT, "date": Kind.TEXT, "vis_a_vis": Kind.CODES}
+            | {"stage": Kind.TEXT, "outcome": Kind.TEXT}
+            | _CITED,
             ("person",),
+            yaml_only=("events",),
+        ),
+        Section(
+            "interpol_notices",
+            InterpolNotice,
+            {"kind": Kind.TEXT, "requesting_state": Kind.TEXT, "date": Kind.TEXT, "status": Kind.TEXT} | _CITED,
+            ("person",),
+            yaml_only=("challenge",),
         ),
         Section(
             "sources",
@@ -172,17 +210,24 @@ def _short(text: str, limit: int = 90) -> str:
 
 def choices(case: Case) -> dict[str, list[tuple[str, str]]]:
     """The values the selects of the forms offer for ``case``: (value, label) pairs."""
-    procedure = load_procedure(case.jurisdiction)
+    procedures = [select_procedure(case.jurisdiction, kind, case.as_of.latest()) for kind in case.tracks]
+    stages = {s.id: f"{s.id} — {s.name}" for procedure in procedures for s in procedure.stages}
     return {
         "outcomes": [(o.value, o.value) for o in Outcome],
         "verifications": [(v.value, v.value) for v in Verification],
         "items": [(i.value, i.value) for i in AssuranceItem],
-        "stages": [(s.id, f"{s.id} — {s.name}") for s in procedure.stages],
+        "stages": list(stages.items()),
         "requests": [(r.id, f"{r.id} ({r.requesting_state})") for r in case.requests],
         "proceedings": [(p.id, f"{p.id} ({p.date or '—'}, {p.body})") for p in case.proceedings],
         "sources": [(s.id, _short(f"{s.id} — {s.title}")) for s in case.sources],
         "name_kinds": [(kind, kind) for kind in NAME_KINDS],
         "status_kinds": [(k.value, k.value) for k in StatusKind],
+        "status_outcomes": [(o.value, o.value) for o in StatusOutcome],
+        "removal_kinds": [(k.value, k.value) for k in RemovalKind],
+        "removal_statuses": [(r.value, r.value) for r in RemovalStatus],
+        "tracks": [(k.value, k.value) for k in case.tracks],
+        "notice_kinds": [(k.value, k.value) for k in NoticeKind],
+        "notice_statuses": [(n.value, n.value) for n in NoticeStatus],
     }
 
 
@@ -274,5 +319,7 @@ def document_with(
     if entry is None:
         del items[index]
     else:
-        items[index] = entry
+        # Fields the form does not edit (a status's events, a notice's challenge) are kept as they were.
+        kept = items[index] if isinstance(items[index], dict) else {}
+        items[index] = {**{k: v for k, v in kept.items() if k not in section.fields}, **entry}
     return document, index
