@@ -12,7 +12,7 @@ from dataclasses import replace
 import pytest
 
 from onward.eval.backtest import BacktestRow, metrics
-from onward.model.case import Case, ExtraditionRequest
+from onward.model.case import Case, ExtraditionRequest, Removal, RemovalKind
 from onward.model.dates import PartialDate
 from onward.model.person import Person, PersonName
 from onward.risk.assess import assess
@@ -297,3 +297,29 @@ def test_backtest_metrics_per_class_balanced_accuracy_brier_and_calibration() ->
     assert m.brier == pytest.approx(((0.1**2) + (0.3**2) + (0.8**2) + (0.6**2)) / 4)
     assert sum(b.count for b in m.calibration) == 4
     assert m.confusion.unscored == 1
+
+
+# --- removal kinds -------------------------------------------------------------------------------
+
+
+def test_a_no_onward_transfer_assurance_counts_only_for_an_extradition() -> None:
+    lenient = build_params({"assurances": {"key_factors": [], "sufficient_share": 0.0, "max_reduction": 1.0}})
+    extradited = risk_case()
+    deported = extradited.model_copy(
+        update={
+            "proposed_destinations": ["ES"],
+            "removals": [Removal(id="pt-deportation", kind=RemovalKind.DEPORTATION, destination="PT")],
+        }
+    )
+
+    def portugal(case: Case) -> tuple[float, float, str]:
+        assessment = assess(case, world(), lenient, samples=0)
+        chain = next(d for d in assessment.destinations if d.state == "PT").chains[0]
+        verdict = next(a for a in assessment.assurances if a.giving_state == "PT").verdict
+        return chain.probability, chain.before_assurances, verdict
+
+    after, before, _ = portugal(extradited)
+    assert after < before
+    after, before, verdict = portugal(deported)
+    assert after == before
+    assert "given no value" in verdict

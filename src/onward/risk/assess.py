@@ -13,7 +13,7 @@ from functools import partial
 
 from onward.model.case import AssuranceItem, Case
 from onward.risk.assessment import Assessment, ChainRisk, DestinationAssessment, EdgeView, PathShare
-from onward.risk.assurances import AssuranceAssessment, assess_assurance
+from onward.risk.assurances import AssuranceAssessment, assess_assurance, binds_onward
 from onward.risk.chain import EdgeKey, Path, PathSearch, TransferGraph, compile_union, sampled_interval
 from onward.risk.direct import direct_risk
 from onward.risk.explain import unique
@@ -32,11 +32,14 @@ TOP_PATHS = 5
 TREATMENT_ITEMS = set(AssuranceItem) - {AssuranceItem.NO_ONWARD_TRANSFER, AssuranceItem.OTHER}
 
 
-def _onward_reductions(assessments: list[AssuranceAssessment]) -> dict[str, float]:
-    """Per giving state, how much sufficient no-onward-transfer assurances lower its outgoing edges."""
+def _onward_reductions(case: Case, assessments: list[AssuranceAssessment]) -> dict[str, float]:
+    """Per giving state, how much sufficient no-onward-transfer assurances lower its outgoing edges.
+
+    Only where the person would be extradited to the giving state: the speciality rule is what binds it.
+    """
     kept: dict[str, float] = {}
     for item in assessments:
-        if item.sufficient and item.addresses_onward_transfer:
+        if item.sufficient and item.addresses_onward_transfer and binds_onward(case, item.giving_state):
             kept[item.giving_state] = 1 - (1 - kept.get(item.giving_state, 0.0)) * (1 - item.reduction)
     return kept
 
@@ -76,7 +79,7 @@ def assess(
     states |= {e.from_state for e in model.events} | {e.to_state for e in model.events}
     edges: dict[EdgeKey, Edge] = {pair: model.edge(*pair) for pair in sorted(model.candidates(states))}
     assurance_items = [assess_assurance(case, a, inputs, params, model) for a in case.assurances]
-    cut = _onward_reductions(assurance_items)
+    cut = _onward_reductions(case, assurance_items)
     before = {pair: edge.mean for pair, edge in edges.items()}
     after = {pair: p * (1 - cut.get(pair[0], 0.0)) for pair, p in before.items()}
     graph = TransferGraph(before, floor=params.transfer.floor)
