@@ -146,30 +146,24 @@ def _minimal(sets: frozenset[int]) -> frozenset[int]:
 
 
 def _components(sets: frozenset[int]) -> list[frozenset[int]]:
-    """Groups of paths sharing no edge: their events are independent (union-find over edge bits)."""
-    parent: dict[int, int] = {}
+    """Groups of paths sharing no edge: their events are independent.
 
-    def find(bit: int) -> int:
-        root = bit
-        while parent[root] != root:
-            root = parent[root]
-        while parent[bit] != root:
-            parent[bit], bit = root, parent[bit]
-        return root
-
+    Each group keeps the union of its paths' edge masks; a path joins (and fuses) every group its mask
+    meets. Groups stay pairwise disjoint, so one pass suffices.
+    """
+    groups: list[tuple[int, list[int]]] = []
     for mask in sets:
-        first = mask & -mask
-        parent.setdefault(first, first)
-        rest = mask ^ first
-        while rest:
-            low = rest & -rest
-            parent.setdefault(low, low)
-            parent[find(low)] = find(first)
-            rest ^= low
-    groups: dict[int, list[int]] = {}
-    for mask in sets:
-        groups.setdefault(find(mask & -mask), []).append(mask)
-    return [frozenset(group) for group in groups.values()]
+        joined, members = mask, [mask]
+        apart: list[tuple[int, list[int]]] = []
+        for edges, group in groups:
+            if edges & joined:
+                joined |= edges
+                members.extend(group)
+            else:
+                apart.append((edges, group))
+        apart.append((joined, members))
+        groups = apart
+    return [frozenset(group) for _, group in groups]
 
 
 def _pivot(sets: frozenset[int]) -> int:

@@ -62,8 +62,10 @@ class TransferModel:
         judged = [j.removal_event() for j in inputs.judgments if j.incident is None]
         self.events = list(inputs.transfers) + [event for event in judged if event is not None]
         self.by_edge: dict[tuple[str, str], list[TransferEvent]] = {}
+        self.by_source: dict[str, list[TransferEvent]] = {}
         for event in self.events:
             self.by_edge.setdefault((event.from_state, event.to_state), []).append(event)
+            self.by_source.setdefault(event.from_state, []).append(event)
         self.high_risk = self._high_risk_states()
 
     def _high_risk_states(self) -> set[str]:
@@ -152,9 +154,7 @@ class TransferModel:
                         evidence=list(membership.evidence),
                     )
                 )
-        despite = [
-            e for e in self.events if e.from_state == source and e.despite_interim_measures and e.status == "completed"
-        ]
+        despite = [e for e in self.by_source.get(source, []) if e.despite_interim_measures and e.status == "completed"]
         if despite:
             reasons.append(
                 Reason(
@@ -201,8 +201,8 @@ class TransferModel:
             )
         record: list[Reason] = []
         if target in self.high_risk and p.record_pseudo_count > 0:
-            for event in self.events:
-                if event.from_state != source or event.to_state in (target, source) or event.status != "completed":
+            for event in self.by_source.get(source, []):
+                if event.to_state in (target, source) or event.status != "completed":
                     continue
                 if event.to_state not in self.high_risk:
                     continue
