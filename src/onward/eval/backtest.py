@@ -39,6 +39,7 @@ class BacktestRow(BaseModel):
     probability: float = Field(ge=0, le=1, description="the engine's probability of a real risk (direct or onward)")
     period: str = Field(description="development (up to DEV_UNTIL) or held-out (after)")
     fit_judgments: list[str] = Field(default_factory=list, description="judgments the weight fit used, if any")
+    fit_weights: dict[str, float] = Field(default_factory=dict, description="the weights it ran with, if fitted")
     court_outcome: str | None
     court_found_risk: bool | None
     agrees: bool | None
@@ -106,6 +107,7 @@ class Prediction(BaseModel):
     probability: float
     explanation: str
     fit_judgments: list[str]
+    fit_weights: dict[str, float]
 
 
 def _probability(assessment: Assessment) -> float:
@@ -144,6 +146,7 @@ def predict(store: Store, judgment: Judgment, params: RiskParams, *, hops: int, 
         probability=_probability(assessment),
         explanation=explanation,
         fit_judgments=assessment.fit.judgments if assessment.fit is not None else [],
+        fit_weights=assessment.fit.weights if assessment.fit is not None else {},
     )
 
 
@@ -228,6 +231,7 @@ def run_backtest(
                 probability=prediction.probability,
                 period=f"up to {dev_until}" if judgment.date.year <= dev_until else f"from {dev_until + 1}",
                 fit_judgments=prediction.fit_judgments,
+                fit_weights=prediction.fit_weights,
                 court_outcome=outcome,
                 court_found_risk=truth,
                 agrees=None if truth is None else truth == predicted,

@@ -18,7 +18,7 @@ from onward.risk.chain import EdgeKey, Path, PathSearch, TransferGraph, compile_
 from onward.risk.direct import direct_risk
 from onward.risk.explain import unique
 from onward.risk.findings import conclusion, direct_finding, onward_finding, political_finding
-from onward.risk.fit import apply, fit_weights
+from onward.risk.fit import FitRecord, apply, fit_weights
 from onward.risk.inputs import RiskInputs
 from onward.risk.law import Law
 from onward.risk.params import RiskParams
@@ -164,7 +164,7 @@ def assess(
         edges=[_edge_view(edges[e], after[e]) for e in sorted(used)],
         fit=record,
         conclusion=" ".join(d.conclusion for d in destinations) or "The case proposes no destination.",
-        notes=_notes(params, hops, samples, graph, edges),
+        notes=_notes(params, hops, samples, graph, edges) + _fit_note(record),
     )
 
 
@@ -221,6 +221,14 @@ def _edge_view(edge: Edge, after: float) -> EdgeView:
         basis=edge.basis,
         reasons=edge.reasons,
     )
+
+
+def _fit_note(record: FitRecord | None) -> list[str]:
+    if record is None:
+        return []
+    weights = ", ".join(f"{name} {value:+.2f}" for name, value in record.weights.items())
+    used = ", ".join(record.judgments) or "none"
+    return [f"Weights: {record.note}; {weights}; judgments used: {used}."]
 
 
 def _notes(params: RiskParams, hops: int, samples: int, graph: TransferGraph, edges: dict[EdgeKey, Edge]) -> list[str]:

@@ -91,7 +91,7 @@ def render_text(assessment: Assessment) -> RenderableType:
         ),
         Panel(Text(assessment.conclusion), title="Conclusion", border_style="red"),
     ]
-    political = Table(title="Political purpose (ECE Art. 3(2); CPP 696-4 2°)")
+    political = Table(title="Political purpose: indicators (the findings name the bases that apply)")
     for column in ("indicator", "present", "why"):
         political.add_column(column)
     for indicator in assessment.political:
@@ -102,7 +102,7 @@ def render_text(assessment: Assessment) -> RenderableType:
         for column in ("question", "status", "reasoning", "would change it"):
             findings.add_column(column)
         for finding in destination.findings:
-            question = "direct" if finding.via is None else f"onward to {state_name(finding.via)}"
+            question = finding.question if finding.via is None else f"onward to {state_name(finding.via)}"
             style = STATUS_STYLE.get(finding.status, "green")
             findings.add_row(
                 question, Text(finding.status, style=style), finding.reasoning, "; ".join(finding.would_change)
