@@ -34,6 +34,12 @@ def kb_targets(view: KnowledgeView, params: RiskParams) -> tuple[list[Judgment],
     return targets, outcomes
 
 
+def _yes_no(value: object) -> bool | None:
+    """A file's ``removal_happened`` column (yes / no / unknown), where the format has it."""
+    text = str(getattr(value, "value", value) or "").strip().lower()
+    return {"yes": True, "no": False}.get(text)
+
+
 def file_targets(path: Path) -> tuple[list[Judgment], dict[str, str | None]]:
     """Judgments from a file in the ``judgments_dev.csv`` format (outcomes withheld) and their outcomes."""
     rows = read_judgments(path).rows
@@ -51,6 +57,7 @@ def file_targets(path: Path) -> tuple[list[Judgment], dict[str, str | None]]:
             assurances_offered="assurance" in row.removal_status.lower(),
             verification=str(row.verification),
             evidence=(EvidenceRef(source=str(path), locator=f"line {row.line}", label=row.case_name),),
+            removal_happened=_yes_no(getattr(row, "removal_happened", None)),
         )
         for row in rows
     ]
