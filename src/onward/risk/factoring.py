@@ -120,7 +120,7 @@ class _Compiler:
             return self._add(_OR, args=children)
         bit = _pivot(sets)
         # Removing an edge may make one path contain another: keep only the minimal ones.
-        present = self.solve(_minimal(frozenset(m & ~bit for m in sets)))
+        present = self.solve(_given(sets, bit))
         absent = self.solve(frozenset(m for m in sets if not m & bit))
         return self._add(_SPLIT, args=(bit.bit_length() - 1, present, absent))
 
@@ -132,6 +132,20 @@ def _bits(mask: int) -> tuple[int, ...]:
         found.append(low.bit_length() - 1)
         mask ^= low
     return tuple(found)
+
+
+def _given(sets: frozenset[int], bit: int) -> frozenset[int]:
+    """The paths once edge ``bit`` is known to be realised, minimal ones only.
+
+    ``sets`` is minimal (no path contains another's edges), so only the shrunk paths can now be
+    contained in others, and none of the untouched ones can be contained in a shrunk one.
+    """
+    shrunk = _minimal(frozenset(m & ~bit for m in sets if m & bit))
+    if 0 in shrunk:
+        return shrunk
+    small = sorted(shrunk, key=int.bit_count)
+    kept = [m for m in sets if not m & bit and not any(c & m == c for c in small)]
+    return shrunk | frozenset(kept)
 
 
 def _minimal(sets: frozenset[int]) -> frozenset[int]:
