@@ -100,13 +100,25 @@ def test_phrases_plurals_accents_prefixes_and_operators(store: Store, tmp_path: 
     assert _ids(store, '"asylum seekers"') == {"p01", "p02", "p03", "p11", "p16"}
     assert _ids(store, '"uzbek asylum seekers"') == {"p01", "p03"}
     assert _ids(store, "deport*") == {"p04", "p06", "p08", "p13", "p14"}  # p06: "déporté"
-    assert _ids(store, "deporte") == {"p06"}  # "déporté": accents do not matter
+    assert _ids(store, '"deporte"') == {"p06"}  # "déporté": accents do not matter
     assert _ids(store, "deport* NOT china") == {"p04", "p06", "p08"}
     assert _ids(store, "deport* -china -russia") == {"p06", "p08"}
     assert _ids(store, "(extradited OR extradition) china") == {"p18"}
     assert _ids(store, "refugee AND uzbekistan") == {"p10"}
     assert _ids(store, "РОССИЯ") == {"p09"}
     assert _ids(store, "“asylum seeker”") == _ids(store, '"asylum seekers"')
+
+
+def test_a_bare_word_finds_its_forms_and_the_words_of_the_same_removal(store: Store, tmp_path: Path) -> None:
+    _ingest_corpus(store, tmp_path)
+    # "extradited" also finds "Extradition requests" and "handed over"; in quotes, only the word itself.
+    assert _ids(store, "extradited") == {"p03", "p05", "p12", "p15", "p18"}
+    assert _ids(store, '"extradited"') == {"p03", "p15"}
+    assert _ids(store, "extradited uzbekistan") == {"p05"}  # p03 says "Uzbek", not "Uzbekistan"
+    # "deported" also finds "déporté", "expulsion" and "forcibly returned", not "returned a refugee".
+    assert _ids(store, "deported") == {"p01", "p04", "p06", "p08", "p13", "p14", "p17"}
+    assert _ids(store, "abductions") == {"p02"}
+    assert _ids(store, "extradit*") == {"p03", "p05", "p15", "p18"}  # a prefix is searched as written
 
 
 def test_filters_by_state_year_and_source(store: Store, tmp_path: Path) -> None:

@@ -6,10 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 
+from onward.kb import vocabulary
 from onward.kb.curated import expand_curated, load_curated
 from onward.kb.membership import MembershipStatus
 from onward.kb.view import KnowledgeView
+from onward.model.states import is_state
 from onward.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,7 +112,7 @@ def test_fixture_set_expands_a_membership_end_as_a_correction() -> None:
     assert "ratification" in (opened[0].note or "")
 
 
-@pytest.mark.parametrize("name", ["instruments.yaml", "incidents.yaml", "seed_letter.yaml"])
+@pytest.mark.parametrize("name", ["instruments.yaml", "incidents.yaml", "incidents_world.yaml", "seed_letter.yaml"])
 def test_each_shipped_file_is_valid_with_the_rest_of_the_folder(name: str) -> None:
     bundle = expand_curated(CURATED)
     assert CURATED / name in bundle.files
@@ -127,3 +130,57 @@ def test_seed_letter_quotes_are_short_and_exact(shared_dir: Path) -> None:
         assert statement.quote in flat, statement.quote
     located = [s for s in bundle.statements if s.source == "hrw-2015-05-18"]
     assert all(s.locator and s.locator.startswith("¶") for s in located)
+
+
+def test_every_membership_names_a_valid_state_and_cites_a_declared_source() -> None:
+    bundle = expand_curated(CURATED)
+    sources = {s.id for s in bundle.sources}
+    about_states = [
+        s
+        for s in bundle.statements
+        if s.property in (*vocabulary.MEMBERSHIP_PROPERTIES, *vocabulary.QUALIFICATION_PROPERTIES)
+    ]
+    assert len(about_states) > 500
+    for statement in about_states:
+        prefix, code = vocabulary.split_subject(statement.subject)
+        assert prefix == "state", statement
+        assert is_state(code), statement
+        assert statement.source in sources, statement
+    for path in sorted((CURATED / "memberships").glob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for membership in document.get("memberships", []):
+            for party in membership["parties"]:
+                # YAML reads a bare NO (Norway) as false: every code must stay a two-letter string.
+                assert isinstance(party["state"], str), (path.name, party)
+                assert party.get("sources") or membership.get("sources"), (path.name, party)
+
+
+def test_world_wide_coverage_of_the_refugee_instruments_and_the_council_of_europe() -> None:
+    bundle = expand_curated(CURATED)
+
+    def parties(prop: str, instrument: str) -> set[str]:
+        return {s.subject for s in bundle.statements if s.property == prop and s.value == instrument}
+
+    assert len(parties("party_to", "REFUGEE_CONVENTION")) == 146
+    assert len(parties("party_to", "REFUGEE_PROTOCOL_1967")) == 147
+    members = parties("member_of", "CoE")
+    assert len(members) == 47  # the 46 members and Russia, expelled in 2022
+    assert parties("party_to", "ECHR") == members
+    assert members <= parties("party_to", "ECE")
+    limited = {
+        s.subject
+        for s in bundle.statements
+        if s.property == "reservation" and isinstance(s.value, dict) and s.value.get("article") == "1 B(1)"
+    }
+    assert limited == {"state:TR", "state:CG", "state:MG", "state:MC"}
+
+
+def test_the_united_kingdom_is_an_eu_member_until_its_exit_only(store: Store) -> None:
+    load_curated(store, CURATED, "tester")
+    before = KnowledgeView(store, as_of=dt.date(2019, 6, 1)).membership("GB", "EU")
+    assert before.status is MembershipStatus.PARTY
+    assert before.until is None  # a 2019 view does not know the exit date
+    after = KnowledgeView(store, as_of=dt.date(2020, 2, 1)).membership("GB", "EU")
+    assert after.status is MembershipStatus.NOT_PARTY
+    assert after.ended
+    assert "ceased to be a member on 2020-02-01" in after.reason

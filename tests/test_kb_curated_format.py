@@ -136,3 +136,26 @@ def test_a_refused_folder_loads_nothing(store: Store, tmp_path: Path) -> None:
     with store.read() as connection:
         assert kb_store.count_statements(connection) == 0
         assert kb_store.select_sources(connection) == []
+
+
+def test_an_end_cited_only_to_the_source_of_the_start_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "ended.yaml"
+    path.write_text(
+        """onward_curated: 1
+sources:
+  - {id: s, publisher: P, title: T, date: 2010}
+instruments:
+  - {id: EU, kind: organisation, name: European Union, sources: [s]}
+memberships:
+  - instrument: EU
+    sources: [s]
+    parties:
+      - {state: GB, from: 1973, basis: accession, to: 2020-02-01}
+""",
+        encoding="utf-8",
+    )
+    problems = _problems(path)
+    assert len(problems) == 1
+    assert "ended.yaml:7:" in problems[0]
+    assert "cites only the source of the start" in problems[0]
+    assert "to_sources" in problems[0]

@@ -70,6 +70,7 @@ def test_a_case_risk_model_block_reaches_the_engine(
     case.risk_model = {"direct": {"base_logit": "high"}}
     custom.write_text(dump_case(case), encoding="utf-8")
     wrong = run_cli(capsys, "assess", str(custom), "--samples", "0")
-    assert wrong.code == 2
-    assert "base_logit" in wrong.err
+    assert wrong.code == 1  # refused as a located case-file problem, before the engine runs
+    assert "case.yaml:" in wrong.err
+    assert "risk_model.direct.base_logit" in wrong.err
     assert "Traceback" not in wrong.err

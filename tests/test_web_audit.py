@@ -3,6 +3,8 @@ append-only in the database, and a tampered or removed entry is detected."""
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -116,3 +118,30 @@ def test_the_audit_api_filters_by_case_and_is_admin_only(web: Web) -> None:
     assert web.api("editor").get("/api/audit").status_code == 403
     assert web.api("editor").get("/api/audit/verify").status_code == 403
     assert web_audit.entries(web.store, limit=1)[0].action == "audit.read"
+
+
+def test_simultaneous_reads_queue_on_the_chain_and_never_fail(web: Web) -> None:
+    import_example(web)
+    clients = [web.api("viewer") for _ in range(32)]
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        statuses = list(pool.map(lambda client: client.get("/api/cases/ablyazov").status_code, clients))
+    assert statuses == [200] * 32
+    check = web_audit.verify_chain(web.store)
+    assert check.intact
+    reads = [e for e in web_audit.entries(web.store, case_id="ablyazov") if e.action == "case.read"]
+    assert len(reads) == 32
+
+
+def test_writers_racing_for_the_head_all_append_and_the_chain_holds(store: Store) -> None:
+    start = threading.Barrier(32)
+
+    def write(number: int) -> None:
+        start.wait()
+        for round_ in range(8):
+            web_audit.append(store, actor=f"reader-{number}", action="case.read", ip="127.0.0.1", case_id=str(round_))
+
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        list(pool.map(write, range(32)))
+    check = web_audit.verify_chain(store)
+    assert check.intact
+    assert check.entries == 32 * 8

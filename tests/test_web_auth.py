@@ -87,7 +87,8 @@ def test_the_login_form_itself_needs_its_token(web: Web) -> None:
 def test_api_tokens_authenticate_and_revoked_ones_do_not(web: Web) -> None:
     api = web.api("editor")
     assert api.get("/api/me").json()["username"] == "editor"
-    created = api.post("/api/tokens", json={"name": "nightly export"})
+    headers = {"X-CSRF-Token": web.csrf("editor")}
+    created = web.browser("editor").post("/api/tokens", json={"name": "nightly export"}, headers=headers)
     assert created.status_code == 201
     secret, token_id = created.json()["token"], created.json()["id"]
     script = client_for(web.app)

@@ -29,6 +29,10 @@ def test_user_add_list_disable_enable(capsys: pytest.CaptureFixture[str], store_
     assert listed[0]["username"] == "amina"
     assert listed[0]["role"] == "admin"
     assert "password_hash" not in listed[0]
+    refused = run_cli(capsys, "user", "disable", "amina")
+    assert refused.code == 5
+    assert "last active admin" in refused.err
+    assert run_cli(capsys, "user", "add", "bea", "--role", "admin").code == 0
     assert run_cli(capsys, "user", "disable", "amina").code == 0
     assert json.loads(run_cli(capsys, "user", "list", "-f", "json").out)[0]["active"] is False
     assert run_cli(capsys, "user", "enable", "amina").code == 0

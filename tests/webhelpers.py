@@ -15,7 +15,7 @@ from onward.store import Store
 from onward.store import web as web_store
 from onward.store.web import Role
 from onward.web.app import create_app
-from onward.web.auth import hash_password, issue_token
+from onward.web.auth import SCOPES_OF_ROLE, hash_password, issue_token
 from onward.web.settings import WebSettings
 
 with warnings.catch_warnings():
@@ -81,7 +81,7 @@ def make_web(store: Store, tmp_path: Path, **overrides: Any) -> Web:
     password_hash = hash_password(PASSWORD)
     for name, role in ROLES.items():
         user = web_store.add_user(store, name, display_name=name.title(), password_hash=password_hash, role=role)
-        web.tokens[name] = issue_token(store, user, "tests")[0]
+        web.tokens[name] = issue_token(store, user, "tests", scope=SCOPES_OF_ROLE[role][-1])[0]
     return web
 
 

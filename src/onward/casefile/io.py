@@ -5,21 +5,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError, create_model
 
 from onward.casefile.consistency import check_consistency
 from onward.errors import CaseFileError, InputError, Problem
+from onward.model.base import partial
 from onward.model.case import Case
+from onward.model.riskparams import RiskParams
 from onward.yamldoc.nodes import YamlSyntaxError, dump_yaml, parse_yaml
 from onward.yamldoc.problems import problems_from
 
 MAX_CASE_FILE_BYTES = 5_000_000
 
+# The case's risk_model: block overrides some of the model's parameters: each key must be one of them and
+# each value of its type and within its bounds. Checked here, from the parameter records in model/, so a
+# mistake is reported at its line when the case is validated instead of failing every later assessment.
+_PartialRiskParams: Any = partial(RiskParams)
+_RiskModelBlock: type[BaseModel] = create_model("RiskModelBlock", risk_model=(_PartialRiskParams, None))
+
 
 def parse_case(text: str, file: str = "<case>") -> tuple[Case | None, list[Problem]]:
     """Validate case-file text; returns the case (if valid) and every problem found."""
     try:
-        root = parse_yaml(text)
+        root = parse_yaml(text, "case files")
     except YamlSyntaxError as exc:
         return None, [Problem(file, exc.line, exc.column, "", f"not valid YAML: {exc}")]
     if not isinstance(root, dict):
@@ -34,6 +42,11 @@ def parse_case(text: str, file: str = "<case>") -> tuple[Case | None, list[Probl
     except ValidationError as exc:
         problems.extend(problems_from(Case, file, root, exc))
     problems.extend(check_consistency(file, root))
+    if isinstance(root.get("risk_model"), dict):  # anything else is already reported by Case
+        try:
+            _RiskModelBlock.model_validate({"risk_model": root["risk_model"]})
+        except ValidationError as exc:
+            problems.extend(problems_from(_RiskModelBlock, file, root, exc))
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return (case if not problems else None), problems
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from onward.cli.context import FORMAT_OPTION, OutputFormat, context_of
 from onward.cli.timeline_view import render_timeline, timeline_document
 from onward.errors import CaseFileError, InputError
 from onward.model.case import Case
+from onward.procedure.deadlines import DueDate, due_dates, reminders
+from onward.procedure.ical import calendar_of
 from onward.procedure.timeline import case_timelines
 from onward.store import cases as case_store
 from onward.store import changelog
@@ -150,3 +153,62 @@ def timeline(
             app_ctx.console.print(render_timeline(placed))
     if any(placed.problems for placed in timelines):
         raise typer.Exit(1)
+
+
+@app.command()
+def deadlines(
+    ctx: typer.Context,
+    case_refs: list[str] = typer.Argument(None, metavar="[FILE|ID]...", help="default: every stored case"),
+    ics: Path | None = typer.Option(None, "--ics", help="also write the deadlines as an iCalendar file"),
+    today: str | None = typer.Option(None, "--today", help="list the reminders due on this day (YYYY-MM-DD)"),
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """The computable statutory deadlines of cases, earliest first; optionally an iCalendar file and the
+    reminders due on a day (14, 7, 3 and 1 days before, and on the day)."""
+    app_ctx = context_of(ctx)
+    refs = case_refs or [s.id for s in case_store.list_cases(app_ctx.open_store())]
+    dates = [d for ref in refs for d in due_dates(_case_from(ctx, ref))]
+    dates.sort(key=lambda d: (d.due, d.case_id))
+    if ics is not None:
+        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        ics.write_bytes(calendar_of(dates, name="Onward deadlines", stamp=stamp))
+    due_today = reminders(dates, _day(today)) if today else []
+    if output is OutputFormat.JSON:
+        app_ctx.print_json(
+            {
+                "deadlines": [_due_document(d) for d in dates],
+                "reminders": [{"days_left": r.days_left, **_due_document(r.due_date)} for r in due_today],
+            }
+        )
+        return
+    table = Table(title="Deadlines", title_justify="left")
+    for column in ("due", "case", "step", "strict", "legal basis", "verification"):
+        table.add_column(column, overflow="fold")
+    for d in dates:
+        due = f"{d.due.isoformat()}" + (" PASSED" if d.passed else "")
+        table.add_row(due, d.case_id, d.step, "yes" if d.strict else "no", d.legal_basis, d.verification)
+    app_ctx.console.print(table if dates else "no computable deadline: none runs from a dated decision")
+    for r in due_today:
+        app_ctx.console.print(f"reminder: {r.days_left} day(s) left — {r.due_date.summary()} (due {r.due_date.due})")
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"--today: expected a date YYYY-MM-DD, found {text!r}") from None
+
+
+def _due_document(d: DueDate) -> dict[str, object]:
+    return {
+        "case": d.case_id,
+        "track": d.track,
+        "step": d.step,
+        "due": d.due.isoformat(),
+        "strict": d.strict,
+        "legal_basis": d.legal_basis,
+        "verification": d.verification,
+        "anchor": d.anchor,
+        "if_outcome": d.if_outcome,
+        "passed": d.passed,
+    }

@@ -2,21 +2,29 @@
 
 onward eval extraction ../shared/eval/gold_dev.jsonl
 onward eval extraction gold.jsonl --format json --show-misses
+onward eval search ../shared/eval/gold_dev.jsonl --postgres postgresql+psycopg://postgres@127.0.0.1:5432/test
 """
 
 from __future__ import annotations
 
+import tempfile
+import uuid
 from pathlib import Path
 
+import sqlalchemy as sa
 import typer
 from rich.table import Table
 
 from onward.cli import eval_backtest
 from onward.cli.context import FORMAT_OPTION, AppContext, OutputFormat, context_of
+from onward.errors import ConfigurationError, InputError
 from onward.eval.extraction import ExtractionReport, Listed, evaluate
 from onward.eval.gold import read_gold
+from onward.eval.search import JudgedQuery, SearchScore, evaluate_search, load_corpus, read_judged
+from onward.store import Store, open_store
+from onward.store.migrate import upgrade
 
-app = typer.Typer(help="Measure Onward against gold data: extraction and backtests.", no_args_is_help=True)
+app = typer.Typer(help="Measure Onward against gold data: extraction, search and backtests.", no_args_is_help=True)
 eval_backtest.register(app)
 
 
@@ -104,3 +112,81 @@ def _listing(app_ctx: AppContext, title: str, items: list[Listed]) -> None:
             markup=False,
             highlight=False,
         )
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    gold: Path = typer.Argument(..., metavar="GOLD.jsonl", help="the extraction gold set: the passages searched"),
+    queries: Path = typer.Option(
+        Path("data/eval/search_queries.jsonl"), "--queries", help="judged queries: id, query, relevant passage ids"
+    ),
+    postgres: str = typer.Option(
+        None, "--postgres", metavar="URL", help="also measure on PostgreSQL, in a schema created and dropped here"
+    ),
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """nDCG@10 of evidence search on judged queries, before (words as written) and after (word forms and
+    synonyms), on SQLite and optionally PostgreSQL."""
+    app_ctx = context_of(ctx)
+    if not gold.is_file():
+        raise InputError(f"{gold}: no such gold file")
+    judged = read_judged(queries)
+    results: dict[str, dict[str, SearchScore]] = {"sqlite": _measure_sqlite(gold, judged)}
+    if postgres:
+        results["postgresql"] = _measure_postgres(postgres, gold, judged)
+    if output is OutputFormat.JSON:
+        app_ctx.print_json(
+            {
+                backend: {name: {"ndcg@10": s.ndcg, "per_query": s.per_query} for name, s in scores.items()}
+                for backend, scores in results.items()
+            }
+        )
+        return
+    table = Table(title=f"Evidence search: mean nDCG@10 over {len(judged)} judged queries ({queries})")
+    for column in ("backend", "before (as written)", "after (forms + synonyms)", "queries improved", "worse"):
+        table.add_column(column)
+    for backend, scores in results.items():
+        before, after = scores["before"], scores["after"]
+        better = sum(after.per_query[q] > before.per_query[q] + 1e-9 for q in before.per_query)
+        worse = sum(after.per_query[q] < before.per_query[q] - 1e-9 for q in before.per_query)
+        table.add_row(backend, f"{before.ndcg:.3f}", f"{after.ndcg:.3f}", str(better), str(worse))
+    app_ctx.console.print(table)
+
+
+def _measure(store: Store, gold: Path, judged: list[JudgedQuery]) -> dict[str, SearchScore]:
+    upgrade(store)
+    load_corpus(store, gold)
+    return {
+        "before": evaluate_search(store, judged, expand=False),
+        "after": evaluate_search(store, judged, expand=True),
+    }
+
+
+def _measure_sqlite(gold: Path, judged: list[JudgedQuery]) -> dict[str, SearchScore]:
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(f"sqlite:///{Path(folder) / 'eval.sqlite3'}")
+        try:
+            return _measure(store, gold, judged)
+        finally:
+            store.close()
+
+
+def _measure_postgres(url: str, gold: Path, judged: list[JudgedQuery]) -> dict[str, SearchScore]:
+    schema = f"onward_eval_{uuid.uuid4().hex[:12]}"
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+        separator = "&" if "?" in url else "?"
+        store = open_store(f"{url}{separator}options=-csearch_path%3D{schema}")
+        try:
+            return _measure(store, gold, judged)
+        finally:
+            store.close()
+    except sa.exc.OperationalError as exc:
+        raise ConfigurationError(f"--postgres: cannot use {url}: {exc.orig}") from exc
+    finally:
+        with engine.begin() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        engine.dispose()

@@ -12,11 +12,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from onward.cli.context import FORMAT_OPTION, AppContext, OutputFormat, context_of
+from onward.cli.context import AS_OF_OPTION, FORMAT_OPTION, AppContext, OutputFormat, as_of_date, context_of
 from onward.evidence.attach import attach as attach_passage
 from onward.evidence.ingest import DEFAULT_MAX_BYTES, DocumentEvent, IngestReport, Outcome, expand, ingest
+from onward.evidence.knowledge_search import search_knowledge
 from onward.evidence.search import SearchHit, parse_countries, parse_years, search_evidence
 from onward.evidence.sourcemeta import load_source_meta
+from onward.kb.view import KnowledgeView
 from onward.model.evidence import SearchFilters
 from onward.store import evidence as evidence_store
 from onward.store.evidence_review import links as stored_links
@@ -72,6 +74,7 @@ def ingest_command(
             source_meta=meta,
             max_bytes=int(max_size * 1e6),
             on_document=step,
+            limits=app_ctx.settings.read_limits,
         )
     if quiet:
         data = asdict(report)
@@ -108,14 +111,18 @@ def search_command(
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="how many hits to show"),
     offset: int = typer.Option(0, "--offset", min=0, help="skip this many hits (next page)"),
     attach: str = typer.Option(None, "--attach", metavar="CASE_ID", help="attach the hits shown to this case"),
+    as_of: str = AS_OF_OPTION,
     output: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """Search ingested passages; each hit shows its document, locator and a highlighted snippet."""
+    """Search ingested passages, and the knowledge base's incidents and judgments known at ``--as-of``
+    (default today); each passage shows its document, locator and a highlighted snippet."""
     app_ctx = context_of(ctx)
     store = app_ctx.open_store()
     year_from, year_to = parse_years(year) if year else (None, None)
     filters = SearchFilters(parse_countries(country), year_from, year_to, tuple(source))
     results = search_evidence(store, query, filters, limit=limit, offset=offset)
+    view = KnowledgeView(store, as_of=as_of_date(app_ctx, as_of))
+    knowledge = search_knowledge(view, query, countries=filters.countries) if offset == 0 and not source else []
     attached = 0
     if attach is not None:
         for hit in results.hits:
@@ -125,12 +132,18 @@ def search_command(
             {**asdict(hit.passage), "snippet": hit.snippet, "highlights": hit.highlights, "matches": hit.matches}
             for hit in results.hits
         ]
-        app_ctx.print_json({"query": query, "total": results.total, "offset": offset, "hits": hits})
+        document = {"query": query, "total": results.total, "offset": offset, "hits": hits}
+        app_ctx.print_json({**document, "knowledge": [asdict(k) for k in knowledge]})
         return
     for number, hit in enumerate(results.hits, start=offset + 1):
         app_ctx.console.print(_hit_text(number, hit), soft_wrap=True)
     shown = f"{offset + 1}–{offset + len(results.hits)} of " if results.hits else ""
     app_ctx.console.print(f"{shown}{results.total} passages match {query!r}", highlight=False)
+    if knowledge:
+        app_ctx.console.print("\nIn the knowledge base:", style="bold")
+        for k in knowledge:
+            when = f" ({k.date})" if k.date else ""
+            app_ctx.console.print(f"  {k.kind} {k.id}: {k.title}{when} [{', '.join(k.sources)}]", highlight=False)
     if attach is not None:
         app_ctx.console.print(
             f"attached {attached} passages to case {attach!r} ({len(results.hits) - attached} already)"

@@ -11,7 +11,6 @@ command that reads: nothing published after it is shown. Without it, the answer 
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import asdict
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import typer
 from pydantic import ValidationError
 
 from onward.cli import kb_import
-from onward.cli.context import FORMAT_OPTION, AppContext, OutputFormat, context_of
+from onward.cli.context import AS_OF_OPTION, FORMAT_OPTION, AppContext, OutputFormat, as_of_date, context_of
 from onward.cli.kb_prompt import ask_source, ask_statement, confirm
 from onward.cli.kb_view import history_table, incidents_table, render_state, sources_table
 from onward.errors import InputError
@@ -40,17 +39,6 @@ app = typer.Typer(help="The knowledge base: sourced facts about states, incident
 
 app.add_typer(kb_import.app, name="import")
 
-AS_OF_OPTION = typer.Option(None, "--as-of", help="show only what was known on DATE (YYYY-MM-DD); default today")
-
-
-def _as_of(app_ctx: AppContext, text: str | None) -> dt.date:
-    if text is None:
-        return app_ctx.open_store().clock().date()
-    try:
-        return PartialDate.parse(text.strip()).latest()
-    except ValidationError:
-        raise InputError(f"--as-of: expected a date YYYY-MM-DD, found {text!r}") from None
-
 
 def _state_code(option: str, text: str) -> str:
     code = text.strip().upper()
@@ -63,7 +51,7 @@ def _state_code(option: str, text: str) -> str:
 
 def _view(ctx: typer.Context, as_of: str | None, *, withhold_outcomes: bool = False) -> KnowledgeView:
     app_ctx = context_of(ctx)
-    return KnowledgeView(app_ctx.open_store(), as_of=_as_of(app_ctx, as_of), withhold_outcomes=withhold_outcomes)
+    return KnowledgeView(app_ctx.open_store(), as_of=as_of_date(app_ctx, as_of), withhold_outcomes=withhold_outcomes)
 
 
 def _print_reports(app_ctx: AppContext, reports: list[LoadReport], output: OutputFormat) -> None:
@@ -94,7 +82,7 @@ def state(
         for fact in group
         for s in fact.statements
     )
-    cited.update(dict.fromkeys(s.source for m in summary.memberships for s in m.statements))
+    cited.update(dict.fromkeys(s.source for m in summary.memberships for s in (*m.statements, *m.qualifications)))
     for record in (*summary.incidents_from, *summary.incidents_to, *summary.judgments):
         cited.update(dict.fromkeys(record.sources))
     sources = [found for found in (view.source(i) for i in cited) if found is not None]
@@ -218,7 +206,7 @@ def export(
     """Write the knowledge base as JSON lines, CSV, or FollowTheMoney entities (Aleph, OpenSanctions)."""
     app_ctx = context_of(ctx)
     store = app_ctx.open_store()
-    date = _as_of(app_ctx, as_of) if as_of is not None else None
+    date = as_of_date(app_ctx, as_of) if as_of is not None else None
     report = export_kb(store, out, format, as_of=date)
     what = f"{report.entities} entities" if format is ExportFormat.FTM else f"{report.statements} statements"
     app_ctx.console.print(f"wrote {out}: {what}, {report.sources} sources", markup=False, soft_wrap=True)

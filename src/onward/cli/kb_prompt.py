@@ -19,6 +19,7 @@ from onward.kb.addfile import DEFAULT_DATASET
 from onward.model.dates import PartialDate
 from onward.model.source import Source, Verification
 from onward.model.statement import Statement
+from onward.yamldoc.jsondoc import load_json
 
 _VERIFICATIONS = [v.value for v in Verification]
 
@@ -42,7 +43,7 @@ def _date(console: Console, label: str) -> str | None:
 def _value(text: str) -> Any:
     # 11 is a number, true a boolean, {"lang": "fr", "text": "…"} an object; anything else is text.
     try:
-        return json.loads(text)
+        return load_json(text)
     except json.JSONDecodeError:
         return text
 

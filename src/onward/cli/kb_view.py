@@ -7,6 +7,8 @@ rests on, unverified facts say so, and where sources disagree both values are pr
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 from collections.abc import Iterable, Sequence
 
@@ -22,6 +24,7 @@ from onward.kb.membership import MembershipStatus
 from onward.kb.records import KnownIncident, KnownJudgment, SubjectFacts
 from onward.kb.summary import StateSummary
 from onward.model.source import Source, Verification
+from onward.model.statement import Statement
 
 _FIW_SUB_SCORE = re.compile(r"^fiw_[a-g]\d$")
 _STATUS_STYLE = {MembershipStatus.PARTY: "green", MembershipStatus.NOT_PARTY: "red", MembershipStatus.UNKNOWN: "yellow"}
@@ -52,6 +55,35 @@ def facts_line(facts: Sequence[Fact]) -> str:
     if len(facts) == 1:
         return cited(facts[0])
     return "sources disagree: " + " | ".join(cited(f) for f in facts)
+
+
+def qualification_lines(statements: Sequence[Statement], as_of: dt.date) -> list[str]:
+    """``reservation, Art. 1 B(1) (1962): … [source; other source] (partial)``: one line per distinct
+    reservation or declaration, with every source that gives it."""
+    grouped: dict[tuple[str, str, str, str], list[Statement]] = {}
+    for statement in statements:
+        key = (
+            statement.property,
+            json.dumps(statement.value, sort_keys=True),
+            str(statement.valid_from),
+            str(statement.valid_to),
+        )
+        grouped.setdefault(key, []).append(statement)
+    lines = []
+    for group in grouped.values():
+        first = group[0]
+        value = first.value if isinstance(first.value, dict) else {}
+        head = first.property + (f", Art. {value['article']}" if value.get("article") else "")
+        if first.valid_from:
+            head += f" ({first.valid_from})"
+        until = first.valid_to
+        if until is not None and until.latest() <= as_of:
+            head += f", withdrawn {until}"
+        verified = any(s.verification is Verification.VERIFIED for s in group)
+        mark = "" if verified else f" ({first.verification.value})"
+        sources = "; ".join(dict.fromkeys(s.source for s in group))
+        lines.append(f"{head}: {value.get('text', '?')} [{sources}]{mark}")
+    return lines
 
 
 def incidents_table(title: str, incidents: Sequence[KnownIncident]) -> Table:
@@ -129,10 +161,11 @@ def render_state(summary: StateSummary, sources: Iterable[Source]) -> Renderable
     for m in summary.memberships:
         style = _STATUS_STYLE[m.status]
         sources_of = "; ".join(dict.fromkeys(s.source + (f", {s.locator}" if s.locator else "") for s in m.statements))
+        detail = "\n".join([m.reason, *qualification_lines(m.qualifications, m.as_of)])
         memberships.add_row(
             escape(m.instrument),
             Text(m.status.value.replace("_", " "), style=style),
-            escape(m.reason),
+            escape(detail),
             escape(sources_of),
         )
     indicators = Table(title="Indicators (latest year known)", title_justify="left")

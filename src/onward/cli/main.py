@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
 from pathlib import Path
@@ -9,10 +10,12 @@ from pathlib import Path
 import typer
 
 from onward import __version__
+from onward.cli import backup as backup_commands
 from onward.cli import case as case_commands
 from onward.cli import eval as eval_commands
 from onward.cli import evidence as evidence_commands
 from onward.cli import kb as kb_commands
+from onward.cli import keys as keys_commands
 from onward.cli import review as review_commands
 from onward.cli import web as web_commands
 from onward.cli.assess import assess_command
@@ -35,6 +38,7 @@ app.add_typer(case_commands.app, name="case")
 app.add_typer(eval_commands.app, name="eval")
 web_commands.register(app)
 app.add_typer(kb_commands.app, name="kb")
+app.add_typer(keys_commands.app, name="keys")
 app.command("assess")(assess_command)
 app.command("draft")(draft_command)
 app.command("ingest")(evidence_commands.ingest_command)
@@ -42,6 +46,8 @@ app.command("search")(evidence_commands.search_command)
 app.add_typer(evidence_commands.app, name="evidence")
 app.command("extract")(review_commands.extract_command)
 app.add_typer(review_commands.app, name="review")
+app.command("backup")(backup_commands.backup_command)
+app.command("restore")(backup_commands.restore_command)
 
 
 def _version(value: bool) -> None:
@@ -102,9 +108,16 @@ def _report(error: OnwardError, debug: bool) -> None:
         err.print("".join(traceback.format_exception(error)), markup=False, highlight=False)
 
 
+def quiet_libraries() -> None:
+    """pypdf logs a warning for every malformed object in a PDF; what a reader could not read is
+    reported by ingest itself, so those lines only bury the output (and may quote document text)."""
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; user mistakes become one message, never a traceback."""
     args = sys.argv[1:] if argv is None else argv
+    quiet_libraries()
     try:
         result = app(args=args, prog_name="onward", standalone_mode=False)
     except OnwardError as error:

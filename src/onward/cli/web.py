@@ -17,8 +17,8 @@ from onward.cli.context import FORMAT_OPTION, OutputFormat, context_of
 from onward.errors import InputError
 from onward.store import web as web_store
 from onward.store import web_access, web_audit
-from onward.store.web import Role, User
-from onward.web.auth import hash_password, issue_token
+from onward.store.web import Role, TokenScope, User
+from onward.web.auth import check_username, issue_token, new_password_hash
 
 user_app = typer.Typer(help="Accounts of the web application: add, list, disable, share cases.", no_args_is_help=True)
 token_app = typer.Typer(help="API tokens for scripts.", no_args_is_help=True)
@@ -55,7 +55,8 @@ def serve(
         settings = settings.model_copy(update={"world_atlas": default_world_atlas()})
     application = create_app(settings, store)
     app_ctx.console.print(f"Onward on http://{host}:{port}/ (store {settings.resolved_database_url()})")
-    uvicorn.run(application, host=host, port=port, proxy_headers=True, log_level="info")
+    # X-Forwarded-For is read by the application itself, only from ONWARD_TRUSTED_PROXIES (web.context.client_ip).
+    uvicorn.run(application, host=host, port=port, proxy_headers=False, log_level="info")
 
 
 def _role(value: str) -> Role:
@@ -86,9 +87,9 @@ def user_add(
     app_ctx = context_of(ctx)
     user = web_store.add_user(
         app_ctx.open_store(),
-        username,
+        check_username(username),
         display_name=name or username,
-        password_hash=hash_password(password),
+        password_hash=new_password_hash(password, username=username),
         role=_role(role),
     )
     app_ctx.console.print(f"added {user.role.value} {user.username!r}")
@@ -155,18 +156,26 @@ def user_share(
 
 @token_app.command("create")
 def token_create(
-    ctx: typer.Context, username: str, name: str = typer.Option(..., "--name", help="what it is for")
+    ctx: typer.Context,
+    username: str,
+    name: str = typer.Option(..., "--name", help="what it is for"),
+    scope: str = typer.Option("read", "--scope", help="read, write or admin (not above the account's role)"),
+    days: int = typer.Option(None, "--days", min=1, max=366, help="expire after this many days"),
 ) -> None:
     """Create an API token for USERNAME; it is printed once, only its hash is stored."""
     app_ctx = context_of(ctx)
     store = app_ctx.open_store()
-    secret, token = issue_token(store, web_store.get_user(store, username), name)
+    try:
+        chosen = TokenScope(scope)
+    except ValueError:
+        raise InputError(f"--scope: expected read, write or admin, found {scope!r}") from None
+    secret, token = issue_token(store, web_store.get_user(store, username), name, scope=chosen, days=days)
     web_audit.append(
         store,
         actor=app_ctx.settings.actor,
         action="token.create",
         ip="cli",
-        detail={"token": token.id, "user": username},
+        detail={"token": token.id, "user": username, "scope": token.scope.value},
     )
     app_ctx.err.print(f"token {token.id} for {username!r} ({name}); store it now, it is not shown again:")
     typer.echo(secret)
@@ -202,15 +211,66 @@ def audit_list(
 
 
 @audit_app.command("verify")
-def audit_verify(ctx: typer.Context, output: OutputFormat = FORMAT_OPTION) -> None:
-    """Re-hash the whole audit trail; exit 1 and name the first altered entry if it was tampered with."""
+def audit_verify(
+    ctx: typer.Context,
+    head: str = typer.Option(None, "--head", help="the hash the trail must end at (recorded elsewhere earlier)"),
+    checkpoints_file: Path = typer.Option(
+        None, "--checkpoints", help="signed checkpoints to check the trail against (audit-checkpoints.jsonl)"
+    ),
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Re-hash the whole audit trail; exit 1 and name the first altered entry if it was tampered with.
+
+    With --checkpoints and --head it also finds newest entries deleted, entries appended after a
+    known head, and a chain rewritten from the start (which re-hashing alone cannot see).
+    """
+    from onward.web import checkpoints
+
     app_ctx = context_of(ctx)
-    check = web_audit.verify_chain(app_ctx.open_store())
+    store = app_ctx.open_store()
+    check = web_audit.verify_chain(store)
+    found = None
+    if head is not None or checkpoints_file is not None:
+        signed = checkpoints.read_checkpoints(checkpoints_file) if checkpoints_file is not None else None
+        key = checkpoints.load_key(app_ctx.settings.resolved_audit_key_file(), create=False) if signed else None
+        found = checkpoints.check_against(store, checkpoints=signed, key=key, head=head)
+    ok = check.intact and (found is None or found.ok)
     if output is OutputFormat.JSON:
-        app_ctx.print_json(asdict(check))
-    elif check.intact:
-        app_ctx.console.print(f"[green]intact[/green]: {check.entries} entries, head {check.head}")
+        extra = {} if found is None else {"checkpoints": found.checkpoints, "problems": found.problems}
+        app_ctx.print_json({**asdict(check), **extra, "ok": ok})
     else:
-        app_ctx.console.print(f"[bold red]TAMPERED[/bold red]: entry #{check.broken_at} {check.problem}")
-    if not check.intact:
+        if check.intact:
+            app_ctx.console.print(f"[green]intact[/green]: {check.entries} entries, head {check.head}")
+        else:
+            app_ctx.console.print(f"[bold red]TAMPERED[/bold red]: entry #{check.broken_at} {check.problem}")
+        if found is not None:
+            for problem in found.problems:
+                app_ctx.console.print(f"[bold red]TAMPERED[/bold red]: {problem}", markup=True)
+            if found.ok:
+                app_ctx.console.print(
+                    f"[green]consistent[/green] with {found.checkpoints} checkpoints"
+                    f"{'' if head is None else ' and the expected head'}; "
+                    f"{found.uncovered} entries after the last checkpoint"
+                )
+    if not ok:
         raise typer.Exit(1)
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint(
+    ctx: typer.Context,
+    file: Path = typer.Option(None, "--file", help="where to append it (default: DATA_DIR/audit-checkpoints.jsonl)"),
+) -> None:
+    """Sign the audit trail's present head (HMAC, key outside the database) and append it to the file.
+
+    Run it from cron as well as relying on the server's own checkpoints; keep copies of the file and
+    of the key (ONWARD_AUDIT_KEY_FILE) away from the database server.
+    """
+    from onward.web import checkpoints
+
+    app_ctx = context_of(ctx)
+    settings = app_ctx.settings
+    key = checkpoints.load_key(settings.resolved_audit_key_file(), create=True)
+    target = file or settings.audit_checkpoints_file()
+    written = checkpoints.write_checkpoint(app_ctx.open_store(), key, target)
+    app_ctx.console.print(f"checkpoint: entry #{written.seq}, head {written.head} → {target}", markup=False)

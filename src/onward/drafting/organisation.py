@@ -77,7 +77,7 @@ def read_organisation(path: Path) -> Organisation:
 
 def parse_organisation(text: str, file: str = "<organisation>") -> Organisation:
     try:
-        root = parse_yaml(text)
+        root = parse_yaml(text, "organisation files")
     except YamlSyntaxError as exc:
         raise CaseFileError(file, [Problem(file, exc.line, exc.column, "", f"not valid YAML: {exc}")]) from exc
     if not isinstance(root, dict):

@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup, Tag
 
 from onward.drafting.manifest import MARKER
 from onward.errors import InputError
+from onward.yamldoc.jsondoc import load_json
 
 MAX_DRAFT_BYTES = 50_000_000
 _MANIFEST_COMMENT = re.compile(r"<!--\s*" + MARKER + r":\s*(\{.*?\})\s*-->", re.DOTALL)
@@ -64,7 +65,7 @@ def read_draft(path: Path) -> DraftText:
 
 def _loads(text: str) -> dict[str, Any] | None:
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError:
         return None
     return data if isinstance(data, dict) and data.get("format") == MARKER else None

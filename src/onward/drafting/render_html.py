@@ -28,6 +28,8 @@ figure { text-align: center; margin: 1.5em 0; }
 figure svg { max-width: 100%; height: auto; }
 @page { size: A4; margin: 2.5cm; }
 """
+STYLE_SHEET = _CSS
+"""The draft's one inline style sheet; the web server's Content-Security-Policy allows it by its hash."""
 
 
 def _runs(runs: list[Run]) -> str:

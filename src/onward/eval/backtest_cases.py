@@ -12,7 +12,7 @@ from pathlib import Path
 
 from onward.kb import vocabulary as v
 from onward.kb.importers.judgment_facts import profiles
-from onward.kb.importers.judgments_csv import OUTCOMES, read_judgments
+from onward.kb.importers.judgments_csv import OUTCOMES, JudgmentRow, read_judgments
 from onward.kb.view import KnowledgeView
 from onward.risk.explain import EvidenceRef
 from onward.risk.inputs import Judgment
@@ -34,10 +34,15 @@ def kb_targets(view: KnowledgeView, params: RiskParams) -> tuple[list[Judgment],
     return targets, outcomes
 
 
-def _yes_no(value: object) -> bool | None:
-    """A file's ``removal_happened`` column (yes / no / unknown), where the format has it."""
-    text = str(getattr(value, "value", value) or "").strip().lower()
-    return {"yes": True, "no": False}.get(text)
+def _assurances_offered(row: JudgmentRow) -> bool:
+    """From the ``assurances`` column where the file has one, else from the status text (the dev file)."""
+    given = row.facts.assurances_given
+    return given if given is not None else "assurance" in row.removal_status.lower()
+
+
+def _removal_happened(row: JudgmentRow) -> bool | None:
+    """The ``removal_happened`` column (yes / no / unknown), where the file has one."""
+    return {"yes": True, "no": False}.get(row.facts.removal_happened.strip().lower())
 
 
 def file_targets(path: Path) -> tuple[list[Judgment], dict[str, str | None]]:
@@ -53,11 +58,11 @@ def file_targets(path: Path) -> tuple[list[Judgment], dict[str, str | None]]:
             onward_destinations=row.onward_destinations,
             removal=str(row.removal),
             removal_status=row.removal_status,
-            profiles=frozenset(str(p) for p in profiles(row.applicant_profile)),
-            assurances_offered="assurance" in row.removal_status.lower(),
+            profiles=frozenset(str(p) for p in (row.facts.profiles or profiles(row.applicant_profile))),
+            assurances_offered=_assurances_offered(row),
             verification=str(row.verification),
             evidence=(EvidenceRef(source=str(path), locator=f"line {row.line}", label=row.case_name),),
-            removal_happened=_yes_no(getattr(row, "removal_happened", None)),
+            removal_happened=_removal_happened(row),
         )
         for row in rows
     ]

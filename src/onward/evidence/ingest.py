@@ -24,8 +24,10 @@ from pathlib import Path
 from onward.errors import InputError, StoreError
 from onward.evidence.annotate import Annotation, Annotator
 from onward.evidence.readers import SUPPORTED, ReadDocument, Reader, reader_for
+from onward.evidence.readers.base import READ_LIMITS
 from onward.evidence.sourcemeta import SourceMeta, SourceMetaFile
 from onward.model.evidence import EvidenceDocument, IndexedPassage, Passage
+from onward.settings import ReadLimits
 from onward.store import Store
 from onward.store import evidence as evidence_store
 
@@ -133,7 +135,7 @@ def _annotated(item: _Pending, annotations: Iterator[Annotation]) -> list[Indexe
     return indexed
 
 
-def _read(path: Path, max_bytes: int) -> tuple[str, Iterator[ReadDocument], int]:
+def _read(path: Path, max_bytes: int, limits: ReadLimits) -> tuple[str, Iterator[ReadDocument], int]:
     if not path.is_file():
         raise InputError(f"{path}: no such file" if not path.exists() else f"{path}: not a regular file")
     found = reader_for(path)
@@ -151,12 +153,12 @@ def _read(path: Path, max_bytes: int) -> tuple[str, Iterator[ReadDocument], int]
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
-    return fmt, _documents(path, reader, data), size
+    return fmt, _documents(path, reader, data, limits), size
 
 
-def _documents(path: Path, reader: Reader, data: bytes) -> Iterator[ReadDocument]:
+def _documents(path: Path, reader: Reader, data: bytes, limits: ReadLimits) -> Iterator[ReadDocument]:
     try:
-        yield from reader(path, data)
+        yield from reader(path, data, limits)
     except InputError:
         raise
     except Exception as exc:
@@ -175,13 +177,15 @@ def ingest(
     on_document: Callable[[DocumentEvent], None] | None = None,
     batch_passages: int = BATCH_PASSAGES,
     workers: int | None = None,
+    limits: ReadLimits = READ_LIMITS,
 ) -> IngestReport:
     """Ingest ``paths`` (files or folders) into ``store``; see the module docstring.
 
     Whole documents are written together, up to about ``batch_passages`` passages per transaction
     (a commit is a disk flush: one per Freedom House country report would triple the time). The index
     words and state mentions of a large input are computed in ``workers`` processes (by default one per
-    spare core; see ``onward.evidence.annotate``) while this process reads and writes.
+    spare core; see ``onward.evidence.annotate``) while this process reads and writes. A file past one
+    of ``limits`` (a zip bomb, a PDF of thousands of pages) is skipped with the limit named.
     """
     report = IngestReport()
     known = evidence_store.stored_hashes(store)
@@ -190,7 +194,7 @@ def ingest(
         pipeline = _Pipeline(store, actor, annotator, report, on_document, batch_passages)
         try:
             for path in files:
-                _ingest_file(path, pipeline, report, max_bytes, source_meta, known)
+                _ingest_file(path, pipeline, report, max_bytes, source_meta, known, limits)
             pipeline.drain()
         except BrokenProcessPool as error:
             raise StoreError(f"a worker indexing passages stopped ({error}); rerun to resume the ingest") from None
@@ -211,10 +215,11 @@ def _ingest_file(
     max_bytes: int,
     source_meta: SourceMetaFile | None,
     known: set[str],
+    limits: ReadLimits,
 ) -> None:
     report.files += 1
     try:
-        fmt, documents, size = _read(path, max_bytes)
+        fmt, documents, size = _read(path, max_bytes, limits)
     except InputError as error:
         pipeline.settle(DocumentEvent(path, Outcome.SKIPPED, reason=error.message))
         return

@@ -135,10 +135,17 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS)
 
 
 def search_evidence(
-    store: Store, query_text: str, filters: SearchFilters | None = None, *, limit: int | None = 20, offset: int = 0
+    store: Store,
+    query_text: str,
+    filters: SearchFilters | None = None,
+    *,
+    limit: int | None = 20,
+    offset: int = 0,
+    expand: bool = True,
 ) -> SearchResults:
-    """Run a search as a researcher types it; ``InputError`` explains a malformed query."""
-    query = parse_query(query_text)
+    """Run a search as a researcher types it; ``InputError`` explains a malformed query. ``expand=False``
+    searches every word as written (no other forms, no synonyms)."""
+    query = parse_query(query_text, expand=expand)
     filters = filters or SearchFilters()
     passages = evidence_search.search(store, query, filters, limit=limit, offset=offset)
     full_page = limit is not None and len(passages) == limit

@@ -25,14 +25,14 @@ import json
 from pathlib import Path
 
 from pydantic import ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from onward.errors import InputError
-from onward.model.base import Identifier, NonEmpty, Record
+from onward.model.base import Identifier, NonEmpty, Record, WebUrl
 from onward.model.dates import PartialDate
 from onward.model.source import Verification
 from onward.model.states import CountryCode
+from onward.yamldoc.jsondoc import load_json
+from onward.yamldoc.nodes import YamlSyntaxError, load_plain_yaml
 
 
 class SourceMeta(Record):
@@ -42,7 +42,7 @@ class SourceMeta(Record):
     publisher: NonEmpty | None = None
     title: NonEmpty | None = None
     date: PartialDate | None = None
-    url: str | None = None
+    url: WebUrl | None = None
     country: CountryCode | None = None
     language: str | None = None
     verification: Verification = Verification.UNVERIFIED
@@ -74,9 +74,12 @@ def load_source_meta(path: Path) -> SourceMetaFile:
     except OSError as exc:
         raise InputError(f"{path}: cannot read the source-meta file ({exc.strerror})") from exc
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else YAML(typ="base").load(text)
-    except (json.JSONDecodeError, YAMLError) as exc:
-        raise InputError(f"{path}: not valid {'JSON' if path.suffix.lower() == '.json' else 'YAML'}: {exc}") from exc
+        data = load_json(text) if path.suffix.lower() == ".json" else load_plain_yaml(text, "source-meta files", "base")
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: not valid JSON: {exc}") from exc
+    except YamlSyntaxError as exc:
+        where = f":{exc.line}:{exc.column or 1}" if exc.line is not None else ""
+        raise InputError(f"{path}{where}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise InputError(f"{path}: expected a mapping from file names to publisher/title/date/url, found {data!r:.60}")
     entries: dict[str, SourceMeta] = {}

@@ -57,7 +57,7 @@ class KbAddition(Record):
 def parse_addition(text: str, file: str, *, actor: str) -> tuple[KbAddition | None, list[Problem], Any]:
     """Validate the text; statements without ``dataset``/``asserted_by`` get the file's dataset and ``actor``."""
     try:
-        root = parse_yaml(text)
+        root = parse_yaml(text, "knowledge-base files")
     except YamlSyntaxError as exc:
         return None, [Problem(file, exc.line, exc.column, "", f"not valid YAML: {exc}")], None
     if not isinstance(root, dict):

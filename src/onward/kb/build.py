@@ -4,8 +4,11 @@
 treaty status, Political Terror Scale, Freedom in the World — each file checked against its
 manifest) and then the hand-curated knowledge under ``data/curated`` (instruments, memberships,
 the incidents behind the seed letter) and the ECtHR removal judgments in
-``data/curated/judgments_dev.csv``. Every file is loaded in its own transaction through the
-idempotent loader, so the build can be rerun at any time: an interrupted build resumes by
+``data/curated/judgments_removal.csv`` (161 judgments with structured facts, among them the 22
+judgments of the 23-row ``judgments_dev.csv``; the dev file is loaded instead only when the larger
+file is absent, since both describe the same judgments under the same source ids). Every file is
+loaded in its own transaction through the idempotent loader, so the build can be rerun at any
+time: an interrupted build resumes by
 loading again, and a complete one changes nothing.
 """
 
@@ -20,7 +23,7 @@ from onward.kb.importers.judgments import import_judgments
 from onward.kb.loader import LoadReport
 from onward.store import Store
 
-JUDGMENTS_FILE = "judgments_dev.csv"
+JUDGMENTS_FILES = ("judgments_removal.csv", "judgments_dev.csv")  # the first that exists is loaded
 
 
 def repository_data_dir() -> Path:
@@ -54,9 +57,9 @@ def build_default_kb(store: Store, *, actor: str, data_dir: Path | None = None) 
         reports.append(load_curated(store, curated, actor))
     else:
         notes.append(f"no curated knowledge at {curated}: incidents and memberships not loaded")
-    judgments = curated / JUDGMENTS_FILE
-    if judgments.is_file():
+    judgments = next((curated / name for name in JUDGMENTS_FILES if (curated / name).is_file()), None)
+    if judgments is not None:
         reports.append(import_judgments(store, judgments, ecthr_path=None, actor=actor).load)
     else:
-        notes.append(f"no judgments at {judgments}: ECtHR removal judgments not loaded")
+        notes.append(f"no judgments at {curated / JUDGMENTS_FILES[0]}: ECtHR removal judgments not loaded")
     return BuildResult(str(root), reports, notes)

@@ -26,7 +26,9 @@ StatementValue = JsonScalar | list[JsonScalar] | dict[str, Any]
 _RANK = {Verification.VERIFIED: 0, Verification.PARTIAL: 1, Verification.UNVERIFIED: 2}
 
 # Properties that legitimately hold several values at once: more than one is no conflict.
-MULTI_VALUED = frozenset({v.NAME, v.ALIAS, v.PARTY_TO, v.MEMBER_OF, v.SIGNATORY_TO, v.NOT_PARTY_TO, v.RESERVATION})
+MULTI_VALUED = frozenset(
+    {v.NAME, v.ALIAS, v.PARTY_TO, v.MEMBER_OF, v.SIGNATORY_TO, v.NOT_PARTY_TO, *v.QUALIFICATION_PROPERTIES}
+)
 
 
 def value_key(value: StatementValue) -> str:

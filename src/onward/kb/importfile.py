@@ -25,6 +25,7 @@ from onward.kb.loader import LoadReport, load_into
 from onward.model.source import Source
 from onward.model.statement import Statement
 from onward.store import Store
+from onward.yamldoc.jsondoc import load_json
 from onward.yamldoc.problems import dotted
 
 
@@ -87,7 +88,7 @@ def _jsonl_records(path: Path, parsed: _Parsed) -> Iterator[tuple[int, dict[str,
             if not text.strip():
                 continue
             try:
-                record = json.loads(text)
+                record = load_json(text)
             except json.JSONDecodeError as exc:
                 parsed.problems.append(Problem(file, number, exc.colno, "", f"not valid JSON: {exc.msg}"))
                 continue

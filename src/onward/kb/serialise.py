@@ -12,7 +12,7 @@ from typing import Any
 from onward.kb.facts import Fact
 from onward.kb.history import HistoryEntry
 from onward.kb.loader import LoadReport
-from onward.kb.membership import Membership
+from onward.kb.membership import Membership, start_dates
 from onward.kb.records import KnownIncident, KnownJudgment, SubjectFacts
 from onward.kb.summary import Indicator, StateSummary
 from onward.model.statement import Statement
@@ -38,14 +38,35 @@ def _facts_json(record: SubjectFacts) -> dict[str, Any]:
     return {name: [fact_json(f) for f in facts] for name, facts in sorted(record.facts.items())}
 
 
+def qualification_json(statement: Statement, membership: Membership) -> dict[str, Any]:
+    """A reservation or declaration: what it says, from when, whether withdrawn by ``as_of``, and its source."""
+    value = statement.value if isinstance(statement.value, dict) else {}
+    until = statement.valid_to
+    return {
+        "kind": statement.property,
+        "article": value.get("article"),
+        "text": value.get("text"),
+        "since": str(statement.valid_from) if statement.valid_from else None,
+        "until": str(until) if until else None,
+        "withdrawn": until is not None and until.latest() <= membership.as_of,
+        "source": statement.source,
+        "locator": statement.locator,
+        "verification": statement.verification.value,
+        "note": statement.note,
+    }
+
+
 def membership_json(membership: Membership) -> dict[str, Any]:
     return {
         "instrument": membership.instrument,
         "status": membership.status.value,
         "since": str(membership.since) if membership.since else None,
         "until": str(membership.until) if membership.until else None,
+        "ended": membership.ended,
+        "since_by_source": start_dates(membership.statements),
         "reason": membership.reason,
         "sources": list(dict.fromkeys(s.source for s in membership.statements)),
+        "qualifications": [qualification_json(q, membership) for q in membership.qualifications],
     }
 
 

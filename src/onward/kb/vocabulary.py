@@ -31,7 +31,11 @@ property                   value                                           valid
 ``signatory_to``           instrument id                                   valid_from signature
 ``not_party_to``           instrument id: a source listing the parties     valid_from the date of that list
                            says this state is not one
-``reservation``            ``{"instrument": "CAT", "text": …}``            as stated
+``reservation``            ``{"instrument": "REFUGEE_CONVENTION",          valid_from the date it was made,
+                           "article": "1 B(1)", "text": …}``               valid_to its withdrawal
+``declaration``            ``{"instrument": "CAT", "article": "22",        as for ``reservation``
+                           "text": …}``: e.g. accepting individual
+                           complaints
 ``pts_a`` ``pts_h``        1–5 (Amnesty, HRW, US State Department)         valid_from/valid_to the year covered
 ``pts_s``
 ``fiw_status``             ``"F"``, ``"PF"``, ``"NF"``                     the year covered
@@ -50,7 +54,11 @@ Properties of a judgment: ``case_name``, ``respondent``, ``destination``, ``onwa
 (alpha-2), ``removal`` (an ``IncidentKind`` value), ``removal_status``, ``applicant_profile``
 (a list of ``Profile`` values), ``judgment_date``, ``incident`` (the ``incident:…`` it concerns), and
 the **outcomes** ``art3_outcome`` and ``art34_outcome`` (``"violation"``, ``"no_violation"``,
-``"potential_violation"``, ``"inadmissible"``…). Outcomes are withheld from a backtest's view
+``"potential_violation"``, ``"inadmissible"``…), and ``art2_outcome`` where Art. 2 was examined.
+The facts the Court recorded before its assessment, where a file gives them: ``charges_kind``
+(``ordinary_criminal``, ``political``, ``terrorism_extremism``, ``religious``, ``none``),
+``assurances`` (``none``, ``general``, ``specific``), ``monitoring`` and ``rule39`` (booleans),
+``removal_happened`` (``yes``, ``no``, ``unknown``). Outcomes are withheld from a backtest's view
 (``KnowledgeView(..., withhold_outcomes=True)``): the engine must not learn the answer it is scored on.
 
 Any other property must start with ``x_`` (a deliberate custom property), so that a typo such as
@@ -79,6 +87,9 @@ MEMBER_OF: Final = "member_of"
 SIGNATORY_TO: Final = "signatory_to"
 NOT_PARTY_TO: Final = "not_party_to"
 RESERVATION: Final = "reservation"
+DECLARATION: Final = "declaration"
+# A reservation or declaration qualifies a state's participation in one instrument (its value names it).
+QUALIFICATION_PROPERTIES: Final = (RESERVATION, DECLARATION)
 MEMBERSHIP_PROPERTIES: Final = (PARTY_TO, MEMBER_OF, NOT_PARTY_TO, SIGNATORY_TO)
 
 # Indicators: Political Terror Scale (one score per reporting source) and Freedom in the World.
@@ -130,7 +141,14 @@ JUDGMENT_DATE: Final = "judgment_date"
 CONCERNS_INCIDENT: Final = "incident"
 ART3_OUTCOME: Final = "art3_outcome"
 ART34_OUTCOME: Final = "art34_outcome"
-OUTCOME_PROPERTIES: Final = frozenset({ART3_OUTCOME, ART34_OUTCOME})
+ART2_OUTCOME: Final = "art2_outcome"
+OUTCOME_PROPERTIES: Final = frozenset({ART3_OUTCOME, ART34_OUTCOME, ART2_OUTCOME})
+CHARGES_KIND: Final = "charges_kind"
+ASSURANCES: Final = "assurances"
+MONITORING: Final = "monitoring"
+RULE39: Final = "rule39"
+REMOVAL_HAPPENED: Final = "removal_happened"
+JUDGMENT_FACT_PROPERTIES: Final = (CHARGES_KIND, ASSURANCES, MONITORING, RULE39, REMOVAL_HAPPENED)
 
 
 def subject(prefix: str, identifier: str) -> str:
@@ -160,7 +178,7 @@ KNOWN_PROPERTIES: Final = frozenset(
         NAME,
         ALIAS,
         *MEMBERSHIP_PROPERTIES,
-        RESERVATION,
+        *QUALIFICATION_PROPERTIES,
         *PTS_PROPERTIES,
         *INCIDENT_PROPERTIES,
         CASE_NAME,
@@ -172,6 +190,7 @@ KNOWN_PROPERTIES: Final = frozenset(
         APPLICANT_PROFILE,
         JUDGMENT_DATE,
         CONCERNS_INCIDENT,
+        *JUDGMENT_FACT_PROPERTIES,
         *OUTCOME_PROPERTIES,
     }
 )

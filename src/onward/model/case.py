@@ -176,6 +176,10 @@ class Case(Record):
     proceedings: list[Proceeding] = Field(default_factory=list)
     assurances: list[Assurance] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
+    sensitive: bool = Field(
+        default=False,
+        description="store the case encrypted with a key the database does not hold (ONWARD_KEY_FILE)",
+    )
     risk_model: dict[str, Any] | None = Field(
         default=None,
         description="overrides of the risk model's weights and thresholds for this case (keys of risk/model.yaml)",

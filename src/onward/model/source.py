@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import model_validator
 
-from onward.model.base import Identifier, NonEmpty, Record
+from onward.model.base import Identifier, NonEmpty, Record, WebUrl
 from onward.model.dates import PartialDate
 
 
@@ -26,7 +26,7 @@ class Source(Record):
     publisher: NonEmpty
     title: NonEmpty
     date: PartialDate | None = None
-    url: str | None = None
+    url: WebUrl | None = None
     identifier: str | None = None
     locator: str | None = None
     language: str | None = None

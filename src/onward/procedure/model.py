@@ -288,7 +288,7 @@ def load_procedure_file(path: Path) -> Procedure:
 
 def parse_procedure(text: str, file: str) -> Procedure:
     try:
-        root = parse_yaml(text)
+        root = parse_yaml(text, "procedure files")
     except YamlSyntaxError as exc:
         raise CaseFileError(file, [Problem(file, exc.line, exc.column, "", f"not valid YAML: {exc}")]) from exc
     try:

@@ -314,7 +314,7 @@ def direct_risk(case: Case, inputs: RiskInputs, params: RiskParams, state: str) 
     group, group_systemic = _group(case, inputs, params, state, law)
     individual = _individual(case, params, state, law)
     general, group, individual = (
-        _scaled(r, params.direct.tier_scale.get(r.factor, 1.0)) for r in (general, group, individual)
+        _scaled(r, (params.direct.tier_scale or {}).get(r.factor, 1.0)) for r in (general, group, individual)
     )
     reasons = [base, general, group, individual]
     score = squash(sum(r.total() for r in reasons))

@@ -120,31 +120,43 @@ def _fts_count() -> Select[Any]:
     return select(func.count()).select_from(text(FTS_TABLE)).where(match)
 
 
+SEARCH_DEADLINE_S = 10.0
+"""A search still running after this long is stopped and reported as too expensive, never left to hang."""
+
+
 def search(
-    store: Store, query: SearchQuery, filters: SearchFilters | None = None, *, limit: int | None = 20, offset: int = 0
+    store: Store,
+    query: SearchQuery,
+    filters: SearchFilters | None = None,
+    *,
+    limit: int | None = 20,
+    offset: int = 0,
+    deadline_s: float = SEARCH_DEADLINE_S,
 ) -> list[StoredPassage]:
     """Passages matching ``query`` and ``filters``, most relevant first; ``limit=None`` returns them all."""
     filters = filters or SearchFilters()
     if store.dialect == "sqlite" and _unfiltered(filters):
         params = {"match": fts5_expression(query), "limit": -1 if limit is None else limit, "offset": offset}
-        with store.read() as connection:
+        with store.bounded_read(deadline_s, "the search") as connection:
             return [stored_passage(row) for row in connection.execute(_top_hits(), params)]
     statement = _filtered(_matching(store, query, passage_columns(), ranked=True), filters)
     if limit is not None:
         statement = statement.limit(limit)
     if offset:
         statement = statement.offset(offset)
-    with store.read() as connection:
+    with store.bounded_read(deadline_s, "the search") as connection:
         return [stored_passage(row) for row in connection.execute(statement)]
 
 
-def count(store: Store, query: SearchQuery, filters: SearchFilters | None = None) -> int:
+def count(
+    store: Store, query: SearchQuery, filters: SearchFilters | None = None, *, deadline_s: float = SEARCH_DEADLINE_S
+) -> int:
     """How many passages match, whatever the limit of a results page."""
     filters = filters or SearchFilters()
     if store.dialect == "sqlite" and _unfiltered(filters):
-        with store.read() as connection:
+        with store.bounded_read(deadline_s, "the search") as connection:
             return int(connection.execute(_fts_count(), {"match": fts5_expression(query)}).scalar_one())
     matching = _matching(store, query, [evidence_passages.c.seq], ranked=False)
     inner = _filtered(matching, filters).subquery()
-    with store.read() as connection:
+    with store.bounded_read(deadline_s, "the search") as connection:
         return int(connection.execute(select(func.count()).select_from(inner)).scalar_one())

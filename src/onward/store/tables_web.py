@@ -14,6 +14,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Index,
+    Integer,
     PrimaryKeyConstraint,
     String,
     Table,
@@ -55,6 +56,9 @@ web_tokens = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("last_used_at", DateTime(timezone=True), nullable=True),
     Column("revoked_at", DateTime(timezone=True), nullable=True),
+    # read, write or admin: what the token may do, never more than its account's role allows.
+    Column("scope", String(10), nullable=False, server_default="write"),
+    Column("expires_at", DateTime(timezone=True), nullable=True),
 )
 
 case_shares = Table(
@@ -76,6 +80,18 @@ login_attempts = Table(
     Column("ip", String(64), nullable=False),
     Column("success", Boolean, nullable=False),
     Index("ix_login_attempts_at", "at"),
+)
+
+login_throttle = Table(
+    "login_throttle",
+    metadata,
+    # "<username>\n<address>" for one account from one address, "\n<address>" for an address.
+    Column("key", String(300), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("window_start", DateTime(timezone=True), nullable=False),
+    # How often this key was locked in a row: each lock lasts twice as long as the one before.
+    Column("lockouts", Integer, nullable=False),
+    Column("locked_until", DateTime(timezone=True), nullable=True),
 )
 
 audit_log = Table(

@@ -19,6 +19,10 @@ from onward.store.engine import Store
 from onward.store.tables_web import web_sessions, web_tokens, web_users
 
 
+class LastAdminError(ConflictError):
+    """The change would leave no active admin: 409."""
+
+
 class Role(StrEnum):
     """What a user may do: admins manage accounts and read the audit trail; viewers only read."""
 
@@ -38,6 +42,15 @@ class User:
     created_at: dt.datetime
 
 
+class TokenScope(StrEnum):
+    """What an API token may do: read (safe requests only), write (also change cases), admin (also
+    manage accounts and read the audit trail). Never more than its account's role allows."""
+
+    READ = "read"
+    WRITE = "write"
+    ADMIN = "admin"
+
+
 @dataclass(frozen=True)
 class ApiToken:
     id: str
@@ -47,6 +60,8 @@ class ApiToken:
     created_at: dt.datetime
     last_used_at: dt.datetime | None
     revoked_at: dt.datetime | None
+    scope: TokenScope
+    expires_at: dt.datetime | None
 
 
 @dataclass(frozen=True)
@@ -128,7 +143,7 @@ def update_user(
     password_hash: str | None = None,
     display_name: str | None = None,
 ) -> User:
-    """Change an account; disabling it or changing its password also ends its sessions."""
+    """Change an account; disabling it or changing its password also ends its sessions and revokes its tokens."""
     user = get_user(store, username)
     values: dict[str, object] = {}
     if active is not None:
@@ -139,12 +154,36 @@ def update_user(
         values["password_hash"] = password_hash
     if display_name is not None:
         values["display_name"] = display_name
-    with store.transaction() as connection:
+    with store.serial_writes, store.transaction() as connection:
+        if user.role is Role.ADMIN and (active is False or (role is not None and role is not Role.ADMIN)):
+            _keep_an_admin(connection, user)
         if values:
             connection.execute(update(web_users).where(web_users.c.id == user.id).values(**values))
         if active is False or password_hash is not None:
+            # Sessions end and tokens are revoked for good: enabling the account again revives neither.
             connection.execute(delete(web_sessions).where(web_sessions.c.user_id == user.id))
+            connection.execute(
+                update(web_tokens)
+                .where(web_tokens.c.user_id == user.id, web_tokens.c.revoked_at.is_(None))
+                .values(revoked_at=store.clock())
+            )
     return get_user(store, username)
+
+
+def _keep_an_admin(connection: Connection, user: User) -> None:
+    """Refuse to demote or disable the last active admin: nobody could manage the accounts after.
+
+    The admins' rows are locked (PostgreSQL) so that two admins demoting each other at once cannot
+    both succeed; on SQLite the store's writer lock does the same.
+    """
+    query = select(web_users.c.id).where(web_users.c.role == Role.ADMIN.value, web_users.c.active.is_(True))
+    others = [row.id for row in connection.execute(query.with_for_update()) if row.id != user.id]
+    if user.active and not others:
+        raise LastAdminError(
+            f"{user.username!r} is the last active admin: demoting or disabling them would leave nobody to "
+            "manage the accounts",
+            hint="make another account admin first",
+        )
 
 
 # -- sessions ----------------------------------------------------------------------------------------
@@ -183,6 +222,7 @@ def end_session(store: Store, key_hash: str) -> None:
 def _token(row: Row[Any]) -> ApiToken:
     last = row.last_used_at
     revoked = row.revoked_at
+    expires = row.expires_at
     return ApiToken(
         id=row.id,
         user_id=row.user_id,
@@ -191,14 +231,31 @@ def _token(row: Row[Any]) -> ApiToken:
         created_at=as_utc(row.created_at),
         last_used_at=None if last is None else as_utc(last),
         revoked_at=None if revoked is None else as_utc(revoked),
+        scope=TokenScope(row.scope),
+        expires_at=None if expires is None else as_utc(expires),
     )
 
 
-def add_token(store: Store, token_id: str, user_id: int, *, name: str, secret_hash: str) -> ApiToken:
+def add_token(
+    store: Store,
+    token_id: str,
+    user_id: int,
+    *,
+    name: str,
+    secret_hash: str,
+    scope: TokenScope,
+    expires_at: dt.datetime | None,
+) -> ApiToken:
     with store.transaction() as connection:
         connection.execute(
             insert(web_tokens).values(
-                id=token_id, user_id=user_id, name=name, secret_hash=secret_hash, created_at=store.clock()
+                id=token_id,
+                user_id=user_id,
+                name=name,
+                secret_hash=secret_hash,
+                created_at=store.clock(),
+                scope=scope.value,
+                expires_at=expires_at,
             )
         )
         row = connection.execute(select(web_tokens).where(web_tokens.c.id == token_id)).one()

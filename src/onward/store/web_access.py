@@ -13,7 +13,7 @@ from sqlalchemy import and_, delete, func, insert, select
 from onward.errors import NotFoundError
 from onward.store.engine import Store
 from onward.store.tables import cases
-from onward.store.tables_web import case_shares, login_attempts, web_users
+from onward.store.tables_web import case_shares, login_attempts, web_sessions, web_users
 from onward.store.web import Share, User, as_utc
 
 
@@ -49,6 +49,19 @@ def can_access(store: Store, user: User, case_id: str) -> bool:
         return connection.execute(query).first() is not None
 
 
+def owner_of(store: Store, case_id: str) -> str | None:
+    """The username of the case's owner: the account that created it in the web application, whose
+    share of it was therefore granted by itself. None for a case created from the command line."""
+    query = (
+        select(web_users.c.username)
+        .join(case_shares, case_shares.c.user_id == web_users.c.id)
+        .where(case_shares.c.case_id == case_id, case_shares.c.granted_by == web_users.c.username)
+    )
+    with store.read() as connection:
+        row = connection.execute(query).first()
+    return None if row is None else str(row.username)
+
+
 def accessible_case_ids(store: Store, user: User) -> set[str]:
     with store.read() as connection:
         rows = connection.execute(select(case_shares.c.case_id).where(case_shares.c.user_id == user.id))
@@ -82,6 +95,14 @@ def recent_failures(store: Store, username: str, ip: str, *, since: dt.datetime)
     return int(by_user), int(by_ip)
 
 
-def forget_attempts(store: Store, *, before: dt.datetime) -> None:
+def forget_attempts(store: Store, *, before: dt.datetime) -> int:
     with store.transaction() as connection:
-        connection.execute(delete(login_attempts).where(login_attempts.c.at < before))
+        result = connection.execute(delete(login_attempts).where(login_attempts.c.at < before))
+    return int(result.rowcount)
+
+
+def forget_expired_sessions(store: Store) -> int:
+    """Remove sessions past their expiry (live ones are removed at sign-out or on sight when expired)."""
+    with store.transaction() as connection:
+        result = connection.execute(delete(web_sessions).where(web_sessions.c.expires_at <= store.clock()))
+    return int(result.rowcount)

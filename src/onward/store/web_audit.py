@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, insert, select
+from sqlalchemy import Connection, Row, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from onward.errors import StoreError
@@ -22,6 +22,8 @@ from onward.store.tables_web import audit_log
 
 GENESIS = "0" * 64
 _APPEND_ATTEMPTS = 20
+# The advisory lock that queues writers of the chain on PostgreSQL (any fixed 64-bit number unique to it).
+AUDIT_LOCK_KEY = 0x6F6E77617564  # "onwaud"
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,8 @@ def append(
     at = _timestamp(store.clock())
     for _ in range(_APPEND_ATTEMPTS):
         try:
-            with store.transaction() as connection:
+            with store.serial_writes, store.transaction() as connection:
+                _wait_for_the_chain(connection)
                 head = connection.execute(select(audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)).first()
                 prev = GENESIS if head is None else head.hash
                 digest = entry_hash(prev, at, actor, action, case_id, ip, payload)
@@ -95,6 +98,18 @@ def append(
         except IntegrityError:
             continue  # another entry took this place in the chain first: chain onto it instead
     raise StoreError("could not append to the audit trail: too many concurrent writers")
+
+
+def _wait_for_the_chain(connection: Connection) -> None:
+    """Queue behind any other writer of the chain until this transaction ends.
+
+    Readers of a case each append an entry; without a queue, 32 simultaneous reads race for the same
+    head and most of them lose. On PostgreSQL a transaction-scoped advisory lock queues writers of
+    every server process; on SQLite the store's process lock (taken by the caller) does, and SQLite
+    itself admits one writer at a time across processes.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
 
 
 def _entry(row: Row[Any]) -> AuditEntry:
@@ -124,6 +139,28 @@ def entries(
         query = query.limit(limit)
     with store.read() as connection:
         return [_entry(row) for row in connection.execute(query)]
+
+
+def hash_at(store: Store, seq: int) -> str | None:
+    """The hash of entry ``seq``, or None when there is no such entry."""
+    with store.read() as connection:
+        row = connection.execute(select(audit_log.c.hash).where(audit_log.c.seq == seq)).first()
+    return None if row is None else str(row.hash)
+
+
+def seq_of(store: Store, digest: str) -> int | None:
+    """The position of the entry whose hash is ``digest``, or None when no entry has it."""
+    with store.read() as connection:
+        row = connection.execute(select(audit_log.c.seq).where(audit_log.c.hash == digest)).first()
+    return None if row is None else int(row.seq)
+
+
+def head(store: Store) -> tuple[int, int, str]:
+    """(the last entry's seq, the number of entries, the head hash); (0, 0, GENESIS) when empty."""
+    with store.read() as connection:
+        row = connection.execute(select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc())).first()
+        count = connection.execute(select(func.count()).select_from(audit_log)).scalar_one()
+    return (0, 0, GENESIS) if row is None else (int(row.seq), int(count), str(row.hash))
 
 
 def verify_chain(store: Store) -> ChainCheck:

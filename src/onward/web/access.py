@@ -18,7 +18,7 @@ from onward.errors import NotFoundError, OnwardError
 from onward.model.case import Case
 from onward.store import cases as case_store
 from onward.store import web_access
-from onward.store.web import Role
+from onward.store.web import Role, TokenScope
 from onward.web import audit
 from onward.web.auth import Principal, session_principal, token_principal
 from onward.web.context import web_context
@@ -94,6 +94,8 @@ async def csrf_guard(request: Request) -> AsyncIterator[None]:
 async def _check_csrf(request: Request) -> FormData | None:
     found = optional_principal(request)
     if found is not None and found.via == "token":
+        if found.scope is TokenScope.READ:
+            raise ForbiddenError("this API token has the read scope: it may only read")
         return None
     binding = csrf_binding(request)
     if binding is None and found is None and request.url.path != "/login":
@@ -114,9 +116,18 @@ async def _check_csrf(request: Request) -> FormData | None:
 
 
 def require_role(caller: Principal, *roles: Role) -> None:
+    """403 unless the caller has one of ``roles``; admin work by API token also needs the admin scope."""
     if not caller.has_role(*roles):
         allowed = " or ".join(role.value for role in roles)
         raise ForbiddenError(f"this needs the {allowed} role; you are {caller.user.role.value}")
+    if caller.via == "token" and Role.EDITOR not in roles and caller.scope is not TokenScope.ADMIN:
+        raise ForbiddenError("this needs an API token with the admin scope")
+
+
+def require_session(caller: Principal, doing: str) -> None:
+    """Some things only a person signed in with their password may do (a token must not mint tokens)."""
+    if caller.via != "session":
+        raise ForbiddenError(f"only a signed-in person may {doing}, not an API token")
 
 
 def ensure_access(request: Request, caller: Principal, case_id: str) -> None:

@@ -24,6 +24,7 @@ class Action(StrEnum):
     CASE_CREATE = "case.create"
     CASE_UPDATE = "case.update"
     CASE_DELETE = "case.delete"
+    CASE_ID_REFUSED = "case.id_refused"
     CASE_EXPORT = "case.export"
     CASE_SHARE = "case.share"
     CASE_UNSHARE = "case.unshare"

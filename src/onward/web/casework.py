@@ -7,6 +7,8 @@ version they started from and a ``ConflictError`` (409) is raised if someone sav
 
 from __future__ import annotations
 
+import secrets
+
 from fastapi import Request
 from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml.reader import ReaderError
@@ -19,9 +21,9 @@ from onward.store import Store, web_access
 from onward.store import cases as case_store
 from onward.store import web as web_store
 from onward.store.cases import ImportOutcome, ImportResult
-from onward.store.web import Role, Share
+from onward.store.web import Role, Share, TokenScope
 from onward.web import audit
-from onward.web.access import ensure_access, require_role
+from onward.web.access import ForbiddenError, ensure_access, require_role
 from onward.web.auth import Principal
 from onward.web.context import web_context
 
@@ -57,8 +59,11 @@ def parse_or_raise(text: str, file: str) -> Case:
 class CaseIdTakenError(ConflictError):
     """The id cannot be used for a new case; ``suggestion`` is one that can.
 
-    The message is the same whether or not the caller may see the case holding the id, so that it
-    says nothing about a case that is not shared with them (see ``onward.web.access``).
+    The message is the same whether or not the caller may see the case holding the id, and the
+    suggestion is random, so that neither says which other ids are held by cases not shared with
+    the caller (see ``onward.web.access``). Case ids are one namespace for the whole server, so a
+    refused id does tell that *some* case uses it: every refusal is recorded in the audit trail
+    (``case.id_refused``) so that probing for ids shows, and case ids should not name the person.
     """
 
     def __init__(self, case_id: str, suggestion: str) -> None:
@@ -71,13 +76,17 @@ class CaseIdTakenError(ConflictError):
 
 
 def free_case_id(store: Store, wanted: str) -> str:
-    """The first of ``wanted-2``, ``wanted-3``… that no stored case uses."""
+    """A fresh id to offer instead of ``wanted``: its stem and a random suffix that no stored case uses.
+
+    Random, not "the next free number": counting up past ``wanted-2``, ``wanted-3``… would reveal which
+    of those ids are held by cases the caller cannot see.
+    """
     taken = {summary.id for summary in case_store.list_cases(store)}
     stem = wanted[: CASE_ID_MAX - 8]
-    number = 2
-    while f"{stem}-{number}" in taken:
-        number += 1
-    return f"{stem}-{number}"
+    while True:
+        candidate = f"{stem}-{secrets.token_hex(3)}"
+        if candidate not in taken:
+            return candidate
 
 
 def with_id(case: Case, case_id: str) -> Case:
@@ -101,6 +110,7 @@ def create_case(request: Request, caller: Principal, case: Case) -> ImportResult
     except NotFoundError:
         pass
     else:
+        audit.record(request, caller.actor, audit.Action.CASE_ID_REFUSED, wanted=case.id)
         raise CaseIdTakenError(case.id, free_case_id(store, case.id))
     result = case_store.save_case(store, case, actor=caller.actor)
     web_access.share_case(store, case.id, caller.user, granted_by=caller.actor)
@@ -148,9 +158,18 @@ def _save(request: Request, caller: Principal, case: Case, *, expected_version: 
     return result
 
 
+def ensure_owner_or_admin(request: Request, caller: Principal, case_id: str, doing: str) -> None:
+    """Only the case's owner (the account that created it here) or an admin may ``doing``: 403."""
+    if caller.has_role(Role.ADMIN) and (caller.via != "token" or caller.scope is TokenScope.ADMIN):
+        return
+    if web_access.owner_of(web_context(request).store, case_id) != caller.actor:
+        raise ForbiddenError(f"only the owner of the case or an admin may {doing}")
+
+
 def delete_case(request: Request, caller: Principal, case_id: str) -> None:
     ensure_access(request, caller, case_id)
     require_role(caller, *EDITORS)
+    ensure_owner_or_admin(request, caller, case_id, "delete it")
     case_store.delete_case(web_context(request).store, case_id, actor=caller.actor)
     audit.record(request, caller.actor, audit.Action.CASE_DELETE, case_id=case_id)
 
@@ -184,6 +203,8 @@ def unshare_case(request: Request, caller: Principal, case_id: str, username: st
     other = web_store.find_user(store, username)
     if other is None:
         raise InputError(f"username: no account named {username!r}")
+    if web_access.owner_of(store, case_id) == other.username:
+        ensure_owner_or_admin(request, caller, case_id, "withdraw the owner's access")
     removed = web_access.unshare_case(store, case_id, other)
     if removed:
         audit.record(request, caller.actor, audit.Action.CASE_UNSHARE, case_id=case_id, user=other.username)

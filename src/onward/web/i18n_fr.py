@@ -508,4 +508,15 @@ FRENCH: dict[str, str] = {
     "the kind of removal this step belongs to; blank: the case's main one": (
         "la forme d'éloignement dont relève cette étape ; vide : celle du dossier"
     ),
+    "In the knowledge base": "Dans la base de connaissances",
+    "incident": "incident",
+    "judgment": "arrêt",
+    "Scope": "Portée",
+    "read: only reads; write: also changes cases; admin: also accounts and the audit trail": (
+        "read : lecture seule ; write : modifie aussi les dossiers ; admin : aussi les comptes et le journal d'audit"
+    ),
+    "read": "lecture",
+    "write": "écriture",
+    "Expires after (days)": "Expire après (jours)",
+    "empty: never; at most 366": "vide : jamais ; au plus 366",
 }

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from onward.errors import InputError
 from onward.model.evidence import Passage
+from onward.settings import ReadLimits as ReadLimits  # re-exported for the readers
 
 SEPARATOR = "\n\n"
 
@@ -37,18 +39,34 @@ class ReadDocument:
     warnings: list[str] = field(default_factory=list)
 
 
-Reader = Callable[[Path, bytes], Iterable[ReadDocument]]
+Reader = Callable[[Path, bytes, ReadLimits], Iterable[ReadDocument]]
+
+
+READ_LIMITS = ReadLimits()
+
+
+def over_limit(path: Path, what: str, limit: int, found: int | None = None) -> InputError:
+    """The error for a file past one of the ``ReadLimits``."""
+    seen = f" (found {found:,})" if found is not None else ""
+    return InputError(
+        f"{path}: refused: {what} exceeds the limit of {limit:,}{seen}",
+        hint="split the document, or raise the limit if it is genuine",
+    )
 
 
 @dataclass
 class PassageBuilder:
     """Collects passages in order, numbering them and computing their offsets in the extracted text."""
 
+    path: Path = Path("<document>")
+    limits: ReadLimits = READ_LIMITS
     passages: list[Passage] = field(default_factory=list)
     offset: int = 0
 
     def add(self, text: str, locator: str, **fields: Any) -> None:
         start = self.offset
+        if start + len(text) > self.limits.max_chars:
+            raise over_limit(self.path, "the extracted text, in characters,", self.limits.max_chars)
         self.passages.append(
             Passage(
                 ordinal=len(self.passages) + 1,

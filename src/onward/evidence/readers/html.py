@@ -14,7 +14,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from onward.evidence.paragraphs import paragraph_label, paragraphs
-from onward.evidence.readers.base import PassageBuilder, ReadDocument
+from onward.evidence.readers.base import READ_LIMITS, PassageBuilder, ReadDocument, ReadLimits, over_limit
 
 _BLOCKS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption"]
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -22,14 +22,19 @@ _NOISE = ["script", "style", "noscript", "template", "nav", "svg", "iframe"]
 _SPACES = re.compile(r"\s+")
 
 
-def read(path: Path, data: bytes) -> list[ReadDocument]:
+def read(path: Path, data: bytes, limits: ReadLimits = READ_LIMITS) -> list[ReadDocument]:
+    # Deep nesting needs no bound of ours: lxml's parser stops descending at its own depth limit.
+    if len(data) > limits.max_html_bytes:
+        raise over_limit(path, "the size of the page in bytes", limits.max_html_bytes, len(data))
     soup = BeautifulSoup(data, "lxml")
     for element in soup.find_all(_NOISE):
         element.decompose()
-    builder = PassageBuilder()
+    builder = PassageBuilder(path, limits)
     section: str | None = None
     number = 0
     blocks = [b for b in soup.find_all(_BLOCKS) if isinstance(b, Tag) and b.find(_BLOCKS) is None]
+    if len(blocks) > limits.max_paragraphs:
+        raise over_limit(path, "the number of paragraphs", limits.max_paragraphs, len(blocks))
     if not blocks and soup.body is not None:
         blocks = [soup.body]
     for block in blocks:

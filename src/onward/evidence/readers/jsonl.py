@@ -23,7 +23,8 @@ from typing import Any, NamedTuple
 
 from onward.errors import InputError
 from onward.evidence.paragraphs import Span, paragraphs
-from onward.evidence.readers.base import PassageBuilder, ReadDocument
+from onward.evidence.readers.base import READ_LIMITS, PassageBuilder, ReadDocument, ReadLimits, over_limit
+from onward.yamldoc.jsondoc import load_json
 
 _TEXT_FIELDS = ("text", "detail", "body", "content")
 _DOCUMENT_FIELDS = ("document_id", "doc_id", "id")
@@ -34,23 +35,35 @@ _MAX_REPORTED = 10
 _CHUNK = 1024 * 1024
 
 
-def _lines(path: Path, data: bytes) -> Iterator[bytes]:
+def _lines(path: Path, data: bytes, limits: ReadLimits = READ_LIMITS) -> Iterator[bytes]:
     """The file's lines, decompressed as they are read: a 10× corpus never sits in memory uncompressed.
 
     Decompressed a block at a time (what is whole before a damaged part is kept) and split in C:
-    reading line by line through ``GzipFile`` costs more than parsing the JSON.
+    reading line by line through ``GzipFile`` costs more than parsing the JSON. A gzip bomb is
+    stopped at ``max_stream_bytes`` unpacked, and a line (say a gigabyte of zeros without a
+    newline) at ``max_line_bytes``.
     """
     if data[:2] != b"\x1f\x8b":
         for line in data.split(b"\n"):
+            if len(line) > limits.max_line_bytes:
+                raise over_limit(path, "the length of a line in bytes", limits.max_line_bytes, len(line))
             yield line.rstrip(b"\r")
         return
     stream = gzip.GzipFile(fileobj=io.BytesIO(data))
     rest = b""
+    unpacked = 0
     try:
         while chunk := stream.read1(_CHUNK):
+            unpacked += len(chunk)
+            if unpacked > limits.max_stream_bytes:
+                raise over_limit(path, "the unpacked size in bytes", limits.max_stream_bytes)
             lines = (rest + chunk).split(b"\n")
             rest = lines.pop()
+            if len(rest) > limits.max_line_bytes:
+                raise over_limit(path, "the length of a line in bytes", limits.max_line_bytes)
             for line in lines:
+                if len(line) > limits.max_line_bytes:
+                    raise over_limit(path, "the length of a line in bytes", limits.max_line_bytes, len(line))
                 yield line.rstrip(b"\r")
     except (OSError, EOFError, zlib.error) as exc:
         raise InputError(f"{path}: damaged gzip file ({exc})") from exc
@@ -90,18 +103,20 @@ def _locator(record: dict[str, Any], line: int, span: Span) -> str:
     return f"{section} ({where})" if section else where
 
 
-def read(path: Path, data: bytes) -> Iterator[ReadDocument]:
+def read(path: Path, data: bytes, limits: ReadLimits = READ_LIMITS) -> Iterator[ReadDocument]:
     """Documents one at a time, each made of consecutive lines with the same group (a report's lines)."""
     warnings: list[str] = []
     skipped = 0
     produced = False
     key: str | None = None
     group: list[_Line] = []
-    for number, raw in enumerate(_lines(path, data), start=1):
+    for number, raw in enumerate(_lines(path, data, limits), start=1):
+        if number > limits.max_lines:
+            raise over_limit(path, "the number of lines", limits.max_lines)
         if not raw.strip():
             continue
         try:
-            record = json.loads(raw)
+            record = load_json(raw)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             record, reason = None, f"not JSON ({exc.msg if isinstance(exc, json.JSONDecodeError) else 'not UTF-8'})"
         else:
@@ -115,14 +130,14 @@ def read(path: Path, data: bytes) -> Iterator[ReadDocument]:
         country, year = _country(record), _year(record)
         line_key = _group(record, country, year)
         if group and line_key != key:
-            yield _document(key or "", group, warnings)
+            yield _document(path, limits, key or "", group, warnings)
             produced, group, warnings = True, [], []
         key = line_key
         group.append(_Line(number, raw, record, text_field, country, year))
     if skipped > _MAX_REPORTED:
         warnings.append(f"{path}: {skipped} lines skipped in all")
     if group:
-        yield _document(key or "", group, warnings)
+        yield _document(path, limits, key or "", group, warnings)
     elif warnings and not produced:
         raise InputError(f"{path}: no line with text could be read", hint=warnings[0])
 
@@ -138,8 +153,8 @@ class _Line(NamedTuple):
     year: int | None
 
 
-def _document(key: str, lines: list[_Line], warnings: list[str]) -> ReadDocument:
-    builder = PassageBuilder()
+def _document(path: Path, limits: ReadLimits, key: str, lines: list[_Line], warnings: list[str]) -> ReadDocument:
+    builder = PassageBuilder(path, limits)
     for number, _, record, text_field, country, year in lines:
         text = str(record[text_field]).strip()
         meta = {k: v for k, v in record.items() if k != text_field and v is not None}

@@ -23,7 +23,7 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError
 
 from onward.errors import InputError
 from onward.evidence.paragraphs import paragraph_label, paragraphs
-from onward.evidence.readers.base import PassageBuilder, ReadDocument
+from onward.evidence.readers.base import READ_LIMITS, PassageBuilder, ReadDocument, ReadLimits, over_limit
 
 _HYPHENATED = re.compile(r"(?<=[a-zà-ÿ])-\n(?=[a-zà-ÿ])")
 _PARAGRAPH_END = re.compile(r"[.!?:;\"”’)]\s*$")
@@ -101,9 +101,15 @@ def _open(path: Path, data: bytes) -> PdfReader:
         raise InputError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from exc
 
 
-def read(path: Path, data: bytes) -> list[ReadDocument]:
+def read(path: Path, data: bytes, limits: ReadLimits = READ_LIMITS) -> list[ReadDocument]:
     reader = _open(path, data)
-    builder = PassageBuilder()
+    try:
+        pages = len(reader.pages)
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
+        raise InputError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from exc
+    if pages > limits.max_pages:
+        raise over_limit(path, "the number of pages", limits.max_pages, pages)
+    builder = PassageBuilder(path, limits)
     warnings: list[str] = []
     for number, page in enumerate(reader.pages, start=1):
         try:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from onward.errors import InputError
 from onward.evidence.paragraphs import paragraph_label, paragraphs
-from onward.evidence.readers.base import ReadDocument
+from onward.evidence.readers.base import READ_LIMITS, ReadDocument, ReadLimits, over_limit
 from onward.model.evidence import Passage
 
 
@@ -33,8 +33,10 @@ def _heading(paragraph: str) -> str | None:
     return None
 
 
-def read(path: Path, data: bytes) -> list[ReadDocument]:
+def read(path: Path, data: bytes, limits: ReadLimits = READ_LIMITS) -> list[ReadDocument]:
     text, warnings = decode(path, data)
+    if len(text) > limits.max_chars:
+        raise over_limit(path, "the text, in characters,", limits.max_chars, len(text))
     passages: list[Passage] = []
     section: str | None = None
     title: str | None = None

@@ -157,6 +157,24 @@ class Membership(Record):
     note: str | None = None
     parties: list[Party] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _end_has_its_own_source(self) -> Membership:
+        # The end is a correction of the open-ended participation. A correction citing the same
+        # source as the statement it corrects hides that statement at every date (a misreading),
+        # so an end cited only to the start's own source would erase the membership from views
+        # before the end too: the United Kingdom would vanish from the EU before 2020.
+        for party in self.parties:
+            if party.to is None:
+                continue
+            starts = {c.source for c in party.sources or self.sources}
+            ends = {c.source for c in party.to_sources} or starts
+            if not any(start != end for start in starts for end in ends):
+                raise ValueError(
+                    f"{party.state}: the end ('to: {party.to}') cites only the source of the start "
+                    f"({', '.join(sorted(starts))}); cite the source reporting the end in 'to_sources'"
+                )
+        return self
+
 
 # Incident fields that can be written plainly or, when sources disagree, under ``claims:``.
 INCIDENT_FIELDS = (

@@ -55,7 +55,10 @@ class Expander:
             return opened
         ended = []
         for statement in opened:
-            for citation in fact.to_sources:
+            # Only citations of another source end a statement from the day they are known (a
+            # same-source correction would hide it at every date); the document guarantees one.
+            others = [c for c in fact.to_sources if c.source != statement.source]
+            for citation in others or fact.to_sources:
                 source = self.sources[citation.source]
                 # Known when the source reported the end, or when the end happened, whichever is first.
                 known = min((d for d in (source.date, fact.to) if d is not None), key=lambda d: d.latest())

@@ -49,7 +49,7 @@ def curated_paths(path: Path) -> list[Path]:
 def parse_curated(text: str, file: str) -> tuple[CuratedFile | None, Any, list[Problem]]:
     """Validate one curated file's text: the document (if valid), its YAML tree, and every problem."""
     try:
-        root = parse_yaml(text)
+        root = parse_yaml(text, "knowledge-base files")
     except YamlSyntaxError as exc:
         return None, None, [Problem(file, exc.line, exc.column, "", f"not valid YAML: {exc}")]
     except YAMLError as exc:

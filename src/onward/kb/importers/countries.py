@@ -25,6 +25,7 @@ from onward.kb.importers.tabular import check_row_count, read_text, refuse
 from onward.model.source import Source
 from onward.model.statement import Statement
 from onward.model.states import is_state, state
+from onward.yamldoc.jsondoc import load_json
 
 DATASET = "countries"
 WHAT = "a countries.json file of mledoze/countries (a list of entries with cca2, name, translations, altSpellings)"
@@ -36,7 +37,7 @@ DEMONYM_LANGUAGES = {"eng": "en", "fra": "fr"}
 def _load(path: Path) -> list[Any]:
     text = read_text(path, WHAT)
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as exc:
         problem = Problem(str(path), exc.lineno, exc.colno, "", f"not valid JSON: {exc.msg}", expected=WHAT)
         raise refuse(path, [problem], WHAT) from None

@@ -3,8 +3,11 @@
 A row such as Zokhidov v. Russia (67286/10, 5 Feb 2013) becomes ``judgment:67286/10`` with its
 case name, respondent, destination, kind of removal, the applicant's profile and — as separate
 properties a backtest withholds (``onward.kb.vocabulary.OUTCOME_PROPERTIES``) — its Art. 3 and
-Art. 34 outcomes. The source of every statement is the judgment itself, described by the row's
-``source_note``, with the row's verification status; it is known from the judgment's date. A
+Art. 34 outcomes (and Art. 2, where examined). A row with structured facts
+(``judgments_removal.csv``) adds its charges, assurances, monitoring, Rule 39 and whether the
+removal happened, and its profile codes replace the keywords read from the free text. The source
+of every statement is the judgment itself, described by the row's ``source_note`` and located by
+its ``source_locator``, with the row's verification status; it is known from the judgment's date. A
 completed removal also becomes ``incident:ecthr-67286-10`` (RU → UZ, extradition, December 2011,
 despite Rule 39), linked from the judgment by its ``incident`` property.
 
@@ -55,6 +58,7 @@ def judgment_source(row: JudgmentRow) -> Source:
         title=row.case_name,
         date=row.judgment_date,
         identifier="; ".join(row.application_nos),
+        locator=row.facts.source_locator or None,
         verification=row.verification,
         note=row.source_note or None,
     )
@@ -109,19 +113,25 @@ def row_statements(row: JudgmentRow, file: str, audit: ImportAudit) -> tuple[Sou
     build.add(judgment, v.REMOVAL, row.removal.value, raw=row.removal_raw)
     if row.removal_status:
         build.add(judgment, v.REMOVAL_STATUS, row.removal_status)
-    tags = profiles(row.applicant_profile)
-    if row.applicant_profile:
+    tags = list(row.facts.profiles) or profiles(row.applicant_profile)
+    if row.applicant_profile or tags:
         build.add(
             judgment,
             v.APPLICANT_PROFILE,
             [t.value for t in tags],
-            raw=row.applicant_profile,
+            raw=row.applicant_profile or None,
             note=None if tags else "no listed profile keyword in the text",
         )
-    for prop, raw in ((v.ART3_OUTCOME, row.art3_outcome_raw), (v.ART34_OUTCOME, row.art34_outcome_raw)):
+    _facts(build, judgment, row)
+    outcomes = (
+        (v.ART3_OUTCOME, row.art3_outcome_raw),
+        (v.ART34_OUTCOME, row.art34_outcome_raw),
+        (v.ART2_OUTCOME, row.facts.art2_outcome_raw),
+    )
+    for prop, raw in outcomes:
         if raw:
             build.add(judgment, prop, OUTCOMES[raw], raw=raw)
-    status = removal_state(row.removal_status)
+    status = _status(row)
     audit.tallies[f"removal {status.value if status else 'status not stated'}"] += 1
     if status is IncidentStatus.COMPLETED:
         incident = _incident(build, row, tags)
@@ -129,6 +139,28 @@ def row_statements(row: JudgmentRow, file: str, audit: ImportAudit) -> tuple[Sou
     elif status is None and row.removal_status:
         audit.flag(build.locator, f"removal_status {row.removal_status!r} does not say whether the removal happened")
     return source, build.out
+
+
+def _facts(build: _Builder, judgment: str, row: JudgmentRow) -> None:
+    """The structured facts the row records (none for a ``judgments_dev.csv`` row)."""
+    facts = row.facts
+    values: tuple[tuple[str, str | bool | None], ...] = (
+        (v.CHARGES_KIND, facts.charges_kind or None),
+        (v.ASSURANCES, facts.assurances or None),
+        (v.MONITORING, facts.monitoring),
+        (v.RULE39, facts.rule39),
+        (v.REMOVAL_HAPPENED, facts.removal_happened or None),
+    )
+    for prop, value in values:
+        if value is not None:
+            build.add(judgment, prop, value)
+
+
+def _status(row: JudgmentRow) -> IncidentStatus | None:
+    """What the status text says; a row that records the removal as having happened is a completed one."""
+    if row.facts.removal_happened == "yes":
+        return IncidentStatus.COMPLETED
+    return removal_state(row.removal_status)
 
 
 def _incident(build: _Builder, row: JudgmentRow, tags: list[Profile]) -> str:

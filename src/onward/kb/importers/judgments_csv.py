@@ -6,20 +6,36 @@ status and a note on where its facts were read. The format is checked strictly (
 ISO dates, ISO 3166-1 codes, a closed list of removal kinds and outcomes); the free-text columns
 (``removal_status``, ``applicant_profile``, ``source_note``) are taken as written. Every problem in
 the file is reported at once, with its line and column name.
+
+The larger ``judgments_removal.csv`` adds structured facts in optional columns
+(``onward.kb.importers.judgment_fields``): profile codes, the kind of charges, assurances and
+monitoring, Rule 39, whether the removal happened, the Art. 2 outcome and a locator in the
+judgment. Each is checked against its closed list; any other column is reported, not read.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from onward.errors import Problem
+from onward.kb.importers.judgment_fields import (
+    ASSURANCE_KINDS,
+    CHARGES_KINDS,
+    FACT_COLUMNS,
+    REMOVAL_HAPPENED,
+    YES_NO,
+    JudgmentFacts,
+    yes_no,
+)
 from onward.kb.importers.tabular import read_table, refuse
 from onward.model.dates import PartialDate
 from onward.model.incident import IncidentKind
+from onward.model.person import Profile
 from onward.model.source import Verification
 from onward.model.states import is_state
 
@@ -94,6 +110,7 @@ class JudgmentRow:
     art34_outcome_raw: str
     verification: Verification
     source_note: str
+    facts: JudgmentFacts = field(default_factory=JudgmentFacts)
 
     @property
     def application_no(self) -> str:
@@ -133,11 +150,35 @@ class _RowChecker:
                 self.problem(column, f"{code!r} is not a state code", "ISO 3166-1 alpha-2 codes separated by ';'")
         return codes
 
-    def choice(self, column: str, allowed: dict[str, object], *, required: bool) -> str:
-        value = self.values[column].strip()
+    def choice(self, column: str, allowed: Iterable[str], *, required: bool) -> str:
+        value = self.values.get(column, "").strip()
         if (value or required) and value not in allowed:
             self.problem(column, "is not an allowed value", "one of " + ", ".join(sorted(allowed)))
         return value
+
+    def profiles(self, column: str) -> tuple[Profile, ...]:
+        codes = [c.strip() for c in self.values.get(column, "").split(";") if c.strip()]
+        known = {p.value for p in Profile}
+        unknown = [c for c in codes if c not in known]
+        if unknown:
+            listed = ", ".join(sorted(known))
+            self.problem(column, f"{', '.join(map(repr, unknown))}: not a profile code", f"{listed}, separated by ';'")
+            return ()
+        return tuple(dict.fromkeys(Profile(c) for c in codes))
+
+
+def _facts(check: _RowChecker) -> JudgmentFacts:
+    """The optional structured columns of a row, each checked against its list (absent → not recorded)."""
+    return JudgmentFacts(
+        profiles=check.profiles("profiles"),
+        charges_kind=check.choice("charges_kind", CHARGES_KINDS, required=False),
+        assurances=check.choice("assurances", ASSURANCE_KINDS, required=False),
+        monitoring=yes_no(check.choice("monitoring", YES_NO, required=False)),
+        rule39=yes_no(check.choice("rule39", YES_NO, required=False)),
+        removal_happened=check.choice("removal_happened", REMOVAL_HAPPENED, required=False),
+        art2_outcome_raw=check.choice("art2_outcome", OUTCOMES, required=False),
+        source_locator=check.values.get("source_locator", "").strip(),
+    )
 
 
 def _row(file: str, line: int, values: dict[str, str]) -> tuple[JudgmentRow | None, list[Problem]]:
@@ -159,10 +200,11 @@ def _row(file: str, line: int, values: dict[str, str]) -> tuple[JudgmentRow | No
     respondent = check.states("respondent", required=True)
     destination = check.states("destination", required=True)
     onward = check.states("onward_destination", required=False)
-    removal = check.choice("removal", dict(REMOVAL_KINDS), required=True)
-    art3 = check.choice("art3_outcome", dict(OUTCOMES), required=False)
-    art34 = check.choice("art34_outcome", dict(OUTCOMES), required=False)
-    verification = check.choice("verification", {v.value: v for v in Verification}, required=True)
+    removal = check.choice("removal", REMOVAL_KINDS, required=True)
+    art3 = check.choice("art3_outcome", OUTCOMES, required=False)
+    art34 = check.choice("art34_outcome", OUTCOMES, required=False)
+    verification = check.choice("verification", [v.value for v in Verification], required=True)
+    facts = _facts(check)
     if check.problems or date is None:
         return None, check.problems
     row = JudgmentRow(
@@ -181,13 +223,14 @@ def _row(file: str, line: int, values: dict[str, str]) -> tuple[JudgmentRow | No
         art34_outcome_raw=art34,
         verification=Verification(verification),
         source_note=values["source_note"].strip(),
+        facts=facts,
     )
     return row, []
 
 
 def read_judgments(path: Path) -> JudgmentFile:
     """Every row of a judgments file; refuses the whole file, listing its problems, if any row is wrong."""
-    table = read_table(path, what=WHAT, required=JUDGMENT_COLUMNS)
+    table = read_table(path, what=WHAT, required=JUDGMENT_COLUMNS, understood=FACT_COLUMNS)
     name = str(path)
     rows: list[JudgmentRow] = []
     problems: list[Problem] = []

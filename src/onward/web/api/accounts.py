@@ -7,9 +7,9 @@ from fastapi import APIRouter, Request, Response
 from onward.store import web as web_store
 from onward.store.web import ApiToken, Role, User
 from onward.web import audit
-from onward.web.access import Caller, require_role
+from onward.web.access import Caller, require_role, require_session
 from onward.web.api.schemas import NewTokenOut, TokenIn, TokenOut, UserIn, UserOut, UserPatch
-from onward.web.auth import hash_password, issue_token
+from onward.web.auth import check_username, issue_token, new_password_hash
 from onward.web.context import web_context
 
 router = APIRouter(prefix="/api", tags=["accounts"])
@@ -29,7 +29,9 @@ def token_out(token: ApiToken) -> TokenOut:
     return TokenOut(
         id=token.id,
         name=token.name,
+        scope=token.scope,
         created_at=token.created_at,
+        expires_at=token.expires_at,
         last_used_at=token.last_used_at,
         revoked_at=token.revoked_at,
     )
@@ -53,9 +55,9 @@ def add_user(request: Request, body: UserIn, caller: Caller) -> UserOut:
     require_role(caller, Role.ADMIN)
     user = web_store.add_user(
         web_context(request).store,
-        body.username,
+        check_username(body.username),
         display_name=body.display_name or body.username,
-        password_hash=hash_password(body.password),
+        password_hash=new_password_hash(body.password, username=body.username),
         role=body.role,
     )
     audit.record(request, caller.actor, audit.Action.USER_ADD, user=user.username, role=user.role.value)
@@ -82,9 +84,17 @@ def list_tokens(request: Request, caller: Caller) -> list[TokenOut]:
 
 @router.post("/tokens", response_model=NewTokenOut, status_code=201)
 def create_token(request: Request, body: TokenIn, caller: Caller) -> NewTokenOut:
-    """A new API token for the caller; send it as ``Authorization: Bearer <token>``."""
-    secret, token = issue_token(web_context(request).store, caller.user, body.name)
-    audit.record(request, caller.actor, audit.Action.TOKEN_CREATE, token=token.id, name=token.name)
+    """A new API token for the caller; send it as ``Authorization: Bearer <token>``.
+
+    Only a signed-in person may create one (a token cannot mint tokens); its scope may not exceed
+    the caller's role, and ``days`` makes it expire.
+    """
+    require_session(caller, "create API tokens")
+    store = web_context(request).store
+    secret, token = issue_token(store, caller.user, body.name, scope=body.scope, days=body.days)
+    audit.record(
+        request, caller.actor, audit.Action.TOKEN_CREATE, token=token.id, name=token.name, scope=token.scope.value
+    )
     return NewTokenOut(token=secret, **token_out(token).model_dump())
 
 

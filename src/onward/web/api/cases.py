@@ -29,6 +29,8 @@ from onward.web.api.schemas import (
     ShareOut,
     ValidationOut,
 )
+from onward.web.auth import Principal
+from onward.web.blocking import off_loop
 from onward.web.context import web_context
 from onward.web.uploads import read_case_upload
 from onward.yamldoc.nodes import dump_yaml
@@ -72,9 +74,14 @@ async def import_case(
     An id that cannot be used is refused with 409 and a free id to use instead (``as_id``).
     """
     name, text = await read_case_upload(file, web_context(request).settings.max_upload_bytes)
+    return await off_loop(request, _import, request, caller, text, name, as_id.strip())
+
+
+def _import(request: Request, caller: Principal, text: str, name: str, as_id: str) -> SaveOut:
+    """Parse and store an uploaded case file (in a worker thread: parsing is CPU work)."""
     case = casework.parse_or_raise(text, name)
-    if as_id.strip():
-        case = casework.with_id(case, as_id.strip())
+    if as_id:
+        case = casework.with_id(case, as_id)
     return _saved(casework.import_case(request, caller, case))
 
 

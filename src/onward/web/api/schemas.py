@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field
 
-from onward.store.web import Role
+from onward.store.web import Role, TokenScope
 
 
 class CaseSummaryOut(BaseModel):
@@ -81,7 +81,7 @@ class UserOut(BaseModel):
 
 
 class UserIn(BaseModel):
-    username: str = Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.@-]*$")
+    username: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
     display_name: str = Field(default="", max_length=200)
     role: Role = Role.VIEWER
     password: str = Field(min_length=10, max_length=1000)
@@ -95,12 +95,16 @@ class UserPatch(BaseModel):
 
 class TokenIn(BaseModel):
     name: str = Field(min_length=1, max_length=200)
+    scope: TokenScope = Field(default=TokenScope.READ, description="read, write or admin (not above your role)")
+    days: int | None = Field(default=None, ge=1, le=366, description="expires after this many days")
 
 
 class TokenOut(BaseModel):
     id: str
     name: str
+    scope: TokenScope
     created_at: dt.datetime
+    expires_at: dt.datetime | None
     last_used_at: dt.datetime | None
     revoked_at: dt.datetime | None
 

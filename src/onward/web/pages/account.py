@@ -9,9 +9,10 @@ from fastapi.responses import Response
 
 from onward.errors import InputError
 from onward.store import web as web_store
+from onward.store.web import TokenScope
 from onward.web import audit
-from onward.web.access import Caller
-from onward.web.auth import Principal, hash_password, issue_token, password_matches
+from onward.web.access import Caller, require_session
+from onward.web.auth import SCOPES_OF_ROLE, Principal, issue_token, new_password_hash, password_matches
 from onward.web.context import web_context
 from onward.web.pages.render import redirect, render
 
@@ -21,7 +22,8 @@ router = APIRouter(include_in_schema=False)
 def _page(request: Request, caller: Principal, *, status_code: int = 200, **values: object) -> Response:
     tokens = web_store.list_tokens(web_context(request).store, caller.user.id)
     values.setdefault("errors", {})
-    return render(request, "account.html", status_code=status_code, tokens=tokens, **values)
+    scopes = [s.value for s in SCOPES_OF_ROLE[caller.user.role]]
+    return render(request, "account.html", status_code=status_code, tokens=tokens, scopes=scopes, **values)
 
 
 @router.get("/account")
@@ -30,12 +32,27 @@ def account(request: Request, caller: Caller) -> Response:
 
 
 @router.post("/account/tokens")
-def create_token(request: Request, caller: Caller, name: Annotated[str, Form(max_length=200)] = "") -> Response:
+def create_token(
+    request: Request,
+    caller: Caller,
+    name: Annotated[str, Form(max_length=200)] = "",
+    scope: Annotated[str, Form(max_length=10)] = TokenScope.READ.value,
+    days: Annotated[str, Form(max_length=4)] = "",
+) -> Response:
+    """A token for a script: read-only unless asked otherwise, never above the reader's role."""
+    require_session(caller, "create API tokens")
     try:
-        secret, token = issue_token(web_context(request).store, caller.user, name)
+        chosen = TokenScope(scope) if scope in {s.value for s in TokenScope} else None
+        if chosen is None:
+            raise InputError(f"scope: expected read, write or admin, found {scope!r}")
+        lifetime = int(days) if days.strip().isdigit() else None
+        secret, token = issue_token(web_context(request).store, caller.user, name, scope=chosen, days=lifetime)
     except InputError as error:
-        return _page(request, caller, status_code=422, errors={"name": error.message.removeprefix("name: ")})
-    audit.record(request, caller.actor, audit.Action.TOKEN_CREATE, token=token.id, name=token.name)
+        field, _, message = error.message.partition(": ")
+        return _page(request, caller, status_code=422, errors={field: message})
+    audit.record(
+        request, caller.actor, audit.Action.TOKEN_CREATE, token=token.id, name=token.name, scope=token.scope.value
+    )
     return _page(request, caller, new_token=secret)
 
 
@@ -57,7 +74,7 @@ def change_password(
     if not password_matches(caller.user.password_hash, current):
         return _page(request, caller, status_code=422, errors={"current": "the current password is wrong"})
     try:
-        password_hash = hash_password(new)
+        password_hash = new_password_hash(new, username=caller.actor)
     except InputError as error:
         return _page(request, caller, status_code=422, errors={"new": error.message.removeprefix("password: ")})
     web_store.update_user(web_context(request).store, caller.actor, password_hash=password_hash)

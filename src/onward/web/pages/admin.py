@@ -13,7 +13,7 @@ from onward.store import web_audit
 from onward.store.web import Role
 from onward.web import audit
 from onward.web.access import Caller, require_role
-from onward.web.auth import hash_password
+from onward.web.auth import check_username, new_password_hash
 from onward.web.context import web_context
 from onward.web.pages.render import redirect, render
 
@@ -46,15 +46,14 @@ def add_user(
     require_role(caller, Role.ADMIN)
     entered = {"username": username, "display_name": display_name, "role": role}
     errors: dict[str, str] = {}
-    if (
-        not username.strip()
-        or not username.replace("_", "").replace(".", "").replace("-", "").replace("@", "").isalnum()
-    ):
-        errors["username"] = "letters, digits and _ . - @ only"
+    try:
+        check_username(username.strip())
+    except InputError as error:
+        errors["username"] = error.message.removeprefix("username: ")
     if role not in ROLES:
         errors["role"] = f"one of {', '.join(ROLES)}"
     try:
-        password_hash = hash_password(password)
+        password_hash = new_password_hash(password, username=username.strip())
     except InputError as error:
         errors["password"] = error.message.removeprefix("password: ")
     if errors:

@@ -11,7 +11,14 @@ from fastapi.responses import Response
 from onward.store import web as web_store
 from onward.web import audit
 from onward.web.access import SESSION_COOKIE, optional_principal
-from onward.web.auth import LoginRefusedError, TooManyAttemptsError, authenticate, sha256, start_session
+from onward.web.auth import (
+    LoginRefusedError,
+    TooManyAttemptsError,
+    authenticate,
+    forget_stale,
+    sha256,
+    start_session,
+)
 from onward.web.context import client_ip, web_context
 from onward.web.i18n import LANGUAGE_COOKIE, LANGUAGES
 from onward.web.pages.render import redirect, render
@@ -45,16 +52,15 @@ def login(
 ) -> Response:
     context = web_context(request)
     settings = context.settings
-    window = dt.timedelta(minutes=settings.login_window_minutes)
-    limits = (settings.login_failures_per_user, settings.login_failures_per_ip)
     try:
-        user = authenticate(context.store, username, password, ip=client_ip(request), window=window, limits=limits)
+        user = authenticate(context.store, username, password, ip=client_ip(request), policy=context.login_policy)
     except (LoginRefusedError, TooManyAttemptsError) as refused:
         audit.record(request, username or "-", audit.Action.LOGIN_FAILED, reason=type(refused).__name__)
         status = 429 if isinstance(refused, TooManyAttemptsError) else 401
         return render(
             request, "login.html", status_code=status, next=_safe_next(next), error=refused.message, username=username
         )
+    forget_stale(context.store, history=dt.timedelta(days=settings.login_history_days))
     key = start_session(context.store, user, ip=client_ip(request), hours=settings.session_hours)
     audit.record(request, user.username, audit.Action.LOGIN, via="password")
     response = redirect(_safe_next(next))

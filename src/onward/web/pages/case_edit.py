@@ -17,6 +17,7 @@ from onward.model.case import Case
 from onward.web import casework
 from onward.web.access import Caller, read_case
 from onward.web.auth import Principal
+from onward.web.blocking import off_loop
 from onward.web.pages.case_form import PROFILES, CaseForm, apply_form, attach_problems, form_from_case
 from onward.web.pages.cases import case_page
 from onward.web.pages.render import redirect, render
@@ -72,9 +73,6 @@ async def save_form(
     proposed_destinations: _Text = "",
     note: _Text = "",
 ) -> Response:
-    """Write the form into the case file, validate it as a case file, and save it if it is valid."""
-    casework.ensure_editable(request, caller, case_id)
-    case, current = read_case(request, caller, case_id)
     submitted = await request.form()
     values = {
         "title": title,
@@ -92,6 +90,13 @@ async def save_form(
         "proposed_destinations": proposed_destinations,
         "note": note,
     }
+    return await off_loop(request, _save_form, request, caller, case_id, version, values)
+
+
+def _save_form(request: Request, caller: Principal, case_id: str, version: int, values: dict[str, Any]) -> Response:
+    """Write the form into the case file, validate it as a case file, and save it if it is valid."""
+    casework.ensure_editable(request, caller, case_id)
+    case, current = read_case(request, caller, case_id)
     form = CaseForm(values=values)
     edited, problems = casework.check_case_text(dump_yaml(apply_form(case, values)), f"{case_id} (form)")
     if edited is None:

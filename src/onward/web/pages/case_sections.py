@@ -13,12 +13,14 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from starlette.datastructures import FormData
 
 from onward.errors import ConflictError
 from onward.model.case import Case
 from onward.web import casework
 from onward.web.access import Caller, read_case
 from onward.web.auth import Principal
+from onward.web.blocking import off_loop
 from onward.web.pages.case_form import CaseForm
 from onward.web.pages.cases import case_page
 from onward.web.pages.render import redirect
@@ -102,11 +104,17 @@ async def save_item(request: Request, case_id: str, section: str, index: int, ca
 
 
 async def _save_item(request: Request, caller: Principal, case_id: str, name: str, index: int | None) -> Response:
+    submitted = await request.form()
+    return await off_loop(request, _store_item, request, caller, case_id, name, index, submitted)
+
+
+def _store_item(
+    request: Request, caller: Principal, case_id: str, name: str, index: int | None, submitted: FormData
+) -> Response:
     """Validate the case with the submitted item in place, and store it if the whole case is valid."""
     casework.ensure_editable(request, caller, case_id)
     section = section_named(name)
     case, current = read_case(request, caller, case_id)
-    submitted = await request.form()
     version = version_of(submitted)
     form = form_from_submission(section, submitted)
     if index is not None and not 0 <= index < len(items_of(case, section)):
@@ -162,11 +170,18 @@ def confirm_removal(request: Request, case_id: str, section: str, index: int, ca
 
 @router.post("/cases/{case_id}/edit/{section}/{index}/delete")
 async def remove_item(request: Request, case_id: str, section: str, index: int, caller: Caller) -> Response:
+    submitted = await request.form()
+    return await off_loop(request, _remove_item, request, caller, case_id, section, index, submitted)
+
+
+def _remove_item(
+    request: Request, caller: Principal, case_id: str, section: str, index: int, submitted: FormData
+) -> Response:
     """Remove the item unless the case would then be invalid (another item refers to it, say)."""
     casework.ensure_editable(request, caller, case_id)
     found = section_named(section)
     case, current = read_case(request, caller, case_id)
-    version = version_of(await request.form())
+    version = version_of(submitted)
     values: dict[str, Any] = {"case": case, "version": version, "section": found.name, "current": current}
     if version != current:  # removal goes by position, which is only meaningful in the version shown
         items = items_of(case, found)

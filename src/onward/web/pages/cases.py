@@ -15,12 +15,13 @@ from onward.store import changelog, web_access
 from onward.web import casework
 from onward.web.access import Caller, read_case
 from onward.web.auth import Principal
+from onward.web.blocking import off_loop
 from onward.web.casework import EDITORS
 from onward.web.context import web_context
 from onward.web.i18n import translator
 from onward.web.pages.names import state_namer, states_namer
 from onward.web.pages.render import language_of, redirect, render
-from onward.web.uploads import UnsupportedUploadError, UploadTooLargeError, check_size, read_case_upload
+from onward.web.uploads import check_size, read_case_upload
 
 router = APIRouter(include_in_schema=False)
 
@@ -83,13 +84,20 @@ async def import_case(request: Request, caller: Caller) -> Response:
     typed = form.get("as_id")
     text = pasted if isinstance(pasted, str) else ""
     as_id = typed.strip() if isinstance(typed, str) else ""
+    if isinstance(upload, UploadFile) and upload.filename:
+        name, text = await read_case_upload(upload, limit)
+    elif text.strip():
+        check_size(len(text.encode("utf-8")), limit, "the pasted text")
+        name = "pasted.yaml"
+    else:
+        name = ""
+    return await off_loop(request, _import, request, caller, text, name, as_id)
+
+
+def _import(request: Request, caller: Principal, text: str, name: str, as_id: str) -> Response:
+    """Validate and store the case file (in a worker thread: parsing is CPU work)."""
     try:
-        if isinstance(upload, UploadFile) and upload.filename:
-            name, text = await read_case_upload(upload, limit)
-        elif text.strip():
-            check_size(len(text.encode("utf-8")), limit, "the pasted text")
-            name = "pasted.yaml"
-        else:
+        if not name:
             raise InputError("file: choose a case file or paste its text (found neither)")
         case = casework.parse_or_raise(text, name)
         if as_id:
@@ -105,8 +113,6 @@ async def import_case(request: Request, caller: Caller) -> Response:
         return _list_page(request, caller, status_code=409, as_id_error=message, text=text, as_id=error.suggestion)
     except ConflictError as error:
         return _list_page(request, caller, status_code=409, error=f"{error.message} ({error.hint})", text=text)
-    except (UploadTooLargeError, UnsupportedUploadError):
-        raise
     except InputError as error:
         return _list_page(request, caller, status_code=422, error=error.message, text=text, as_id=as_id)
     return redirect(f"/cases/{result.case_id}?flash={result.outcome.value}")

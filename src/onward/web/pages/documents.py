@@ -27,6 +27,8 @@ from onward.model.source import Verification
 from onward.store import evidence as evidence_store
 from onward.web import audit
 from onward.web.access import Caller, require_role
+from onward.web.auth import Principal
+from onward.web.blocking import off_loop
 from onward.web.casework import EDITORS
 from onward.web.context import web_context
 from onward.web.pages.render import redirect, render
@@ -112,12 +114,22 @@ async def upload(
         check_size(len(data), context.settings.max_upload_bytes, name)
     except UploadTooLargeError as error:
         return _page(request, caller, status_code=413, form=form, errors={"file": error.message})
+    return await off_loop(request, _ingest, request, caller, name, data, meta, form)
+
+
+def _ingest(
+    request: Request, caller: Principal, name: str, data: bytes, meta: SourceMeta, form: dict[str, str]
+) -> Response:
+    """Read, store and (if asked) extract the uploaded file: in a worker thread, since reading a PDF
+    or a Word file is CPU work that would otherwise stop every other request."""
+    context = web_context(request)
+    extract = form["extract"]
     with tempfile.TemporaryDirectory(prefix="onward-upload-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        report = ingest(
-            context.store, [path], actor=caller.actor, source_meta=SourceMetaFile(path, {name: meta}), workers=0
-        )
+        source_meta = SourceMetaFile(path, {name: meta})
+        limits = context.settings.read_limits
+        report = ingest(context.store, [path], actor=caller.actor, source_meta=source_meta, workers=0, limits=limits)
     (event, *_) = report.events
     if event.outcome is Outcome.SKIPPED:
         reason = (event.reason or "could not be read").replace(str(path), name)

@@ -17,7 +17,9 @@ from markupsafe import Markup
 from onward.errors import InputError
 from onward.evidence.attach import CASE
 from onward.evidence.attach import attach as attach_passage
+from onward.evidence.knowledge_search import KnowledgeHit, search_knowledge
 from onward.evidence.search import SearchHit, SearchResults, parse_countries, parse_years, search_evidence
+from onward.kb.view import KnowledgeView
 from onward.model.evidence import SearchFilters
 from onward.store import evidence_review
 from onward.web import audit
@@ -62,6 +64,7 @@ def evidence_page(
     store = web_context(request).store
     errors: dict[str, str] = {}
     results: SearchResults | None = None
+    knowledge: list[KnowledgeHit] = []
     if q.strip():
         try:
             codes = parse_countries(country.replace(",", " ").split()) if country.strip() else ()
@@ -78,6 +81,9 @@ def evidence_page(
             try:
                 filters = SearchFilters(codes, year_from, year_to, sources)
                 results = search_evidence(store, q, filters, limit=PAGE_SIZE, offset=offset)
+                # The knowledge base as the case sees it: nothing published after its date.
+                view = KnowledgeView(store, as_of=case.as_of.latest())
+                knowledge = search_knowledge(view, q, countries=codes) if offset == 0 else []
             except InputError as error:
                 errors["q"] = error.message
     attached = evidence_review.links(store, kind=CASE, target=case_id)
@@ -94,6 +100,7 @@ def evidence_page(
         source=source,
         offset=offset,
         results=results,
+        knowledge=knowledge,
         errors=errors,
         attached=attached,
         highlighted=highlighted,
