@@ -15,12 +15,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import resource
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from onward.casefile.io import load_case
+from onward.errors import OnwardError
 from onward.kb.view import KnowledgeView
 from onward.model.case import Case, ExtraditionRequest
 from onward.model.dates import PartialDate
@@ -30,7 +33,7 @@ from onward.risk.assess import assess
 from onward.risk.explain import EvidenceRef
 from onward.risk.inputs import Indicator, Membership, RiskInputs, StateFacts, TransferEvent
 from onward.risk.kbinputs import inputs_from_view
-from onward.risk.params import build_params
+from onward.risk.params import RiskParams, build_params
 from onward.store import open_store
 
 T = TypeVar("T")
@@ -97,6 +100,41 @@ def timed(label: str, function: Callable[..., T], *args: object, **kwargs: objec
     return result
 
 
+GOALS = {4: (2.0, 500), 6: (10.0, 500)}  # hops: (seconds, MB) the engine is meant to stay within
+
+
+def hop_goals(world: RiskInputs, codes: list[str], params: RiskParams) -> None:
+    """Chain risk for 3–6 hops on the world graph, two destinations × two persecuting states in the densest bloc.
+
+    Time is measured without tracing; peak memory is the Python allocations' peak (tracemalloc) in a
+    second run, and the process's peak resident size. Printed beside the goals, never asserted.
+    """
+    case = synthetic_case([codes[1], codes[3]], [codes[2], codes[5]])
+    print("chain risk by hop count (world graph, 2 destinations × 2 persecuting states, no draws):")
+    for hops in (3, 4, 5, 6):
+        goal = GOALS.get(hops)
+        target = f"goal < {goal[0]:g} s, < {goal[1]} MB" if goal else "no goal"
+        start = time.perf_counter()
+        try:
+            result = assess(case, world, params, samples=0, hops=hops)
+        except OnwardError as error:
+            print(f"  hops {hops}: stopped after {time.perf_counter() - start:.2f} s: {error} ({target})")
+            continue
+        elapsed = time.perf_counter() - start
+        tracemalloc.start()
+        assess(case, world, params, samples=0, hops=hops)
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        chains = [c for d in result.destinations for c in d.chains]
+        paths = sum(c.paths_considered for c in chains)
+        gap = max((c.upper - c.probability for c in chains), default=0.0)
+        print(
+            f"  hops {hops}: {elapsed:6.2f} s, peak {peak:6.1f} MB allocated ({rss:.0f} MB process peak), "
+            f"{paths} paths, widest bound gap {gap:.4f}  [{target}]"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", help="a built knowledge base, to time the example case on it")
@@ -115,6 +153,7 @@ def main() -> None:
         timed("example case: assess with 200 seeded draws", assess, case, inputs, params, samples=200)
 
     world = synthetic_world(2000)
+    hop_goals(world, codes, params)
     persecutors = [c for c in codes if c.startswith(("A", "B"))][:10]
     one = synthetic_case(["BY"], persecutors[:1])
     timed("one destination × one persecuting state, 3 hops, 200 draws", assess, one, world, params, samples=200)

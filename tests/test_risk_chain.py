@@ -105,3 +105,30 @@ def test_sampled_interval_is_seeded_and_brackets_the_median() -> None:
     assert first != other
     median, low, high = first
     assert 0.0 <= low <= median <= high <= 1.0
+
+
+@settings(max_examples=80, deadline=None)
+@given(graphs, st.integers(min_value=1, max_value=4), st.floats(min_value=0.0, max_value=0.3))
+def test_pruned_paths_give_bounds_around_the_exact_figure(
+    p: dict[tuple[str, str], float], hops: int, path_floor: float
+) -> None:
+    """Leaving out weak paths (edge floor and path floor) gives a lower bound; adding their mass an upper one."""
+    exact = union_probability(TransferGraph(p).paths("A", "E", hops), p)
+    pruned = TransferGraph(p, floor=0.1).search("A", "E", hops, path_floor=path_floor)
+    lower = union_probability(pruned.paths, p)
+    upper = min(lower + pruned.pruned_mass, 1.0)
+    assert lower <= exact + 1e-9
+    assert exact <= upper + 1e-9
+
+
+def test_past_the_path_budget_the_search_stops_with_a_message() -> None:
+    dense = {(a, b): 0.9 for a in STATES for b in STATES if a != b}
+    with pytest.raises(InputError, match="more than 3 paths"):
+        TransferGraph(dense).search("A", "E", 4, limit=3)
+
+
+def test_past_the_time_budget_the_search_stops_with_a_message() -> None:
+    many = [f"S{i}" for i in range(14)]
+    dense = {(a, b): 0.9 for a in many for b in many if a != b}
+    with pytest.raises(InputError, match="stopped after"):
+        TransferGraph(dense).search("S0", "S13", 6, limit=10**9, budget_s=0.0)

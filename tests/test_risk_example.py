@@ -87,3 +87,42 @@ def test_political_purpose_indicators(shipped_kb: Store, example_case_path: Path
     present = {p.indicator for p in assessment.political if p.present}
     assert "coordinated requests from allied states" in present
     assert "request by the state the person opposes" in present
+
+
+def test_the_evidence_pointing_the_other_way_is_stated(shipped_kb: Store, example_case_path: Path) -> None:
+    """Yefimova v Russia (2013: no violation for extradition to Kazakhstan) is weighed and named, not hidden."""
+    assessment = _assess(shipped_kb, example_case_path, dt.date(2015, 5, 18))
+    kazakhstan = next(r for r in assessment.persecuting if r.state == "KZ")
+    group = next(r for r in kazakhstan.reasons if r.factor == "group")
+    against = [c for c in group.children if c.factor.startswith("judgment against the risk: Yefimova")]
+    assert against
+    assert (against[0].contribution or 0.0) < 0
+    for destination in assessment.destinations:
+        onward = next(f for f in destination.findings if f.via == "KZ")
+        assert "evidence pointing the other way" in onward.reasoning
+        assert "Yefimova" in onward.reasoning
+
+
+def test_the_political_purpose_finding_carries_its_bases_into_the_conclusion(
+    shipped_kb: Store, example_case_path: Path
+) -> None:
+    assessment = _assess(shipped_kb, example_case_path, dt.date(2015, 5, 18))
+    for destination in assessment.destinations:
+        political = next(f for f in destination.findings if f.question == "political")
+        assert "ECE Art. 3(2)" in political.legal_bases
+        assert "CPP art. 696-4, 2°" in political.legal_bases
+        assert political.evidence
+        assert "political purpose" in destination.conclusion
+
+
+def test_chain_bounds_bracket_the_figure(shipped_kb: Store, example_case_path: Path) -> None:
+    assessment = _assess(shipped_kb, example_case_path, dt.date(2015, 5, 18))
+    for destination in assessment.destinations:
+        for chain in destination.chains:
+            assert chain.probability <= chain.upper <= 1.0
+
+
+def test_no_authority_later_than_2015_is_cited(shipped_kb: Store, example_case_path: Path) -> None:
+    text = _assess(shipped_kb, example_case_path, dt.date(2015, 5, 18)).model_dump_json()
+    assert "Khasanov" not in text
+    assert "General Comment 4" not in text

@@ -69,6 +69,9 @@ def assess_command(
     hops: int = typer.Option(3, "--hops", min=1, max=6, help="longest chain of onward transfers considered"),
     seed: int = typer.Option(0, "--seed", help="seed of the uncertainty sampling (same seed, same report)"),
     samples: int = typer.Option(None, "--samples", min=0, help="draws for the uncertainty interval (default: model)"),
+    fit: bool = typer.Option(
+        False, "--fit", help="refit the direct-risk weights on the judgments delivered before the date (recorded)"
+    ),
     model: Path = typer.Option(None, "--model", help="a risk-model YAML laid over the shipped model.yaml"),
     output: ReportFormat = typer.Option(ReportFormat.TEXT, "--format", "-f", help="text, json, md or html"),
     out_file: Path = typer.Option(None, "--output", "-o", help="write the report to this file"),
@@ -82,7 +85,9 @@ def assess_command(
     view = KnowledgeView(store, as_of=when)
     if not view.sources():
         app_ctx.err.print("warning: the knowledge base is empty at this date; run `onward kb build` first")
-    assessment = assess(case, inputs_from_view(view, params), params, hops=hops, seed=seed, samples=samples, as_of=when)
+    assessment = assess(
+        case, inputs_from_view(view, params), params, hops=hops, seed=seed, samples=samples, as_of=when, fit=fit
+    )
     if output is ReportFormat.TEXT:
         if out_file is not None:
             with out_file.open("w", encoding="utf-8") as handle:

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from onward.cli.context import FORMAT_OPTION, AppContext, OutputFormat, context_of
 from onward.errors import NotFoundError
-from onward.eval.backtest import BacktestReport, run_backtest
+from onward.eval.backtest import DEV_UNTIL, BacktestReport, Metrics, run_backtest
 from onward.eval.backtest_cases import file_targets, kb_targets
 from onward.kb.view import KnowledgeView
 from onward.risk.params import load_params
@@ -28,6 +28,12 @@ def backtest(
     ),
     hops: int = typer.Option(3, "--hops", min=1, max=6, help="longest chain of onward transfers considered"),
     model: Path = typer.Option(None, "--model", help="a risk-model YAML laid over the shipped model.yaml"),
+    fit: bool = typer.Option(
+        False, "--fit", help="refit the direct-risk weights for each judgment on the judgments delivered before it"
+    ),
+    dev_until: int = typer.Option(
+        DEV_UNTIL, "--dev-until", help="last year of the development period; later judgments are held out"
+    ),
     output: OutputFormat = FORMAT_OPTION,
 ) -> None:
     """Assess each judgment's case as of the day before it and compare with the Court's Art. 3 outcome."""
@@ -42,7 +48,7 @@ def backtest(
         raise NotFoundError(
             "no removal judgment to test against", hint="import some: onward kb import judgments FILE, or --judgments"
         )
-    report = run_backtest(store, targets, outcomes, params, hops=hops)
+    report = run_backtest(store, targets, outcomes, params, hops=hops, fit=fit, dev_until=dev_until)
     if output is OutputFormat.JSON:
         app_ctx.print_json(report.model_dump(mode="json"))
         return
@@ -63,6 +69,7 @@ def _render(app_ctx: AppContext, report: BacktestReport) -> None:
         f"agreement {accuracy} on {confusion.scored} judgments"
         + (f" ({confusion.unscored} without a scorable outcome)" if confusion.unscored else "")
     )
+    _render_periods(app_ctx, report.periods)
     disagreements = Table(title="Disagreements, with the engine's reasons", show_lines=True)
     for column in ("judgment", "removal", "engine", "Court", "why the engine concluded so"):
         disagreements.add_column(column)
@@ -81,3 +88,31 @@ def _render(app_ctx: AppContext, report: BacktestReport) -> None:
 def register(app: typer.Typer) -> None:
     """Add ``backtest`` to the ``onward eval`` group."""
     app.command("backtest")(backtest)
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0%}"
+
+
+def _render_periods(app_ctx: AppContext, periods: list[Metrics]) -> None:
+    """Per period (all; development; held out): per-class agreement, balanced accuracy, Brier, calibration."""
+    table = Table(title="Per period: agreement per class, balanced accuracy, Brier score")
+    for column in ("period", "judgments", "violations found", "no-violations found", "balanced accuracy", "Brier"):
+        table.add_column(column)
+    for m in periods:
+        c = m.confusion
+        table.add_row(
+            m.period,
+            str(c.scored),
+            f"{c.true_positive}/{c.true_positive + c.false_negative} ({_pct(m.violation_agreement)})",
+            f"{c.true_negative}/{c.true_negative + c.false_positive} ({_pct(m.no_violation_agreement)})",
+            _pct(m.balanced_accuracy),
+            "n/a" if m.brier is None else f"{m.brier:.3f}",
+        )
+    app_ctx.console.print(table)
+    calibration = Table(title="Calibration (all judgments): engine probability against the Court's violation rate")
+    for column in ("probability", "judgments", "mean probability", "violation rate"):
+        calibration.add_column(column)
+    for b in periods[0].calibration:
+        calibration.add_row(f"{b.low:.1f}–{b.high:.1f}", str(b.count), _pct(b.mean_probability), _pct(b.observed_rate))
+    app_ctx.console.print(calibration)

@@ -2,7 +2,7 @@
 
 "Removal engages the sending state's responsibility where there are substantial grounds for
 believing the person faces a real risk of ill-treatment" rests on Soering v. the United Kingdom
-and Chahal v. the United Kingdom §74. The authorities are data (``authorities.yaml``); a draft
+and Chahal v. the United Kingdom §74. The authorities are data (``onward/model/authorities.yaml``, dated); a draft
 only cites those public at the case's ``as_of`` — a letter of 2015 cannot rest on a 2017
 General Comment, and when no authority of the time supports a proposition it becomes a gap.
 """
@@ -18,26 +18,12 @@ from ruamel.yaml import YAML
 
 from onward.drafting.citations import Support
 from onward.drafting.claims import Claim, ClaimKind, Need, claim
+from onward.model.authorities import authorities, propositions
 from onward.model.source import Citation, Source
 
 
-@cache
-def _data() -> tuple[dict[str, Source], dict[str, tuple[Citation, ...]]]:
-    text = resources.files("onward.drafting").joinpath("authorities.yaml").read_text(encoding="utf-8")
-    raw = YAML(typ="safe").load(text)
-    sources = {s.id: s for s in (Source.model_validate(item) for item in raw["sources"])}
-    propositions = {
-        key: tuple(Citation.model_validate(c) for c in citations) for key, citations in raw["propositions"].items()
-    }
-    for key, citations in propositions.items():
-        for citation in citations:
-            if citation.source not in sources:
-                raise ValueError(f"authorities.yaml: proposition {key!r} cites unknown source {citation.source!r}")
-    return sources, propositions
-
-
 def authority_sources() -> dict[str, Source]:
-    return dict(_data()[0])
+    return {ident: known.source for ident, known in authorities().items()}
 
 
 @cache
@@ -66,7 +52,7 @@ class Law(Mapping[str, Claim]):
     def __init__(self, as_of: dt.date, jurisdiction: str | None = None, states: frozenset[str] | None = None) -> None:
         """Only authorities public at ``as_of``, binding in ``jurisdiction`` and, for a proposition about a
         particular state, concerning one of the case's ``states`` (``None``: no restriction)."""
-        sources, propositions = _data()
+        sources = authority_sources()
         self._claims = {
             key: claim(
                 f"law:{key}",
@@ -75,7 +61,7 @@ class Law(Mapping[str, Claim]):
                 as_of,
                 ClaimKind.LAW,
             )
-            for key, citations in propositions.items()
+            for key, citations in propositions().items()
         }
 
     def __getitem__(self, key: str) -> Claim:

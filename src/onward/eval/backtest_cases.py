@@ -8,69 +8,19 @@ reading it raises, so a case can only be built from the facts the Court started 
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from onward.kb import vocabulary as v
 from onward.kb.importers.judgment_facts import profiles
 from onward.kb.importers.judgments_csv import OUTCOMES, JudgmentRow, read_judgments
 from onward.kb.view import KnowledgeView
-from onward.model.case import Case, ExtraditionRequest
-from onward.model.dates import PartialDate
-from onward.model.person import Person, PersonName
-from onward.model.source import Source, Verification
 from onward.risk.explain import EvidenceRef
 from onward.risk.inputs import Judgment
+from onward.risk.judgment_case import NEGATIVE, POSITIVE, case_from_judgment, court_found_risk
 from onward.risk.kbinputs import inputs_from_view
 from onward.risk.params import RiskParams
 
-POSITIVE = frozenset({"violation", "potential_violation", "violation_if_removed"})
-NEGATIVE = frozenset({"no_violation", "no_potential_violation", "no_violation_if_removed", "inadmissible"})
-
-
-def court_found_risk(outcome: str | None) -> bool | None:
-    """True for a violation (actual or if removed), False for none, None when the outcome says neither."""
-    if outcome in POSITIVE:
-        return True
-    if outcome in NEGATIVE:
-        return False
-    return None
-
-
-def case_from_judgment(judgment: Judgment) -> Case:
-    """The assessment case a judgment poses, as of the day before it; never reads its outcome."""
-    fear = list(judgment.onward_destinations) or [judgment.destination]
-    source_id = "judgment"
-    requests = []
-    if judgment.removal == "extradition":
-        requests.append(
-            ExtraditionRequest(id="request", requesting_state=judgment.destination, sources=[{"source": source_id}])
-        )
-    return Case(
-        id="backtest-" + "".join(c if c.isalnum() else "-" for c in judgment.id),
-        title=judgment.name,
-        as_of=PartialDate.of(judgment.date - dt.timedelta(days=1)),
-        custodial_state=judgment.respondent,
-        person=Person(
-            names=[PersonName(name=f"applicant in {judgment.name}")],
-            nationalities=[fear[-1]],
-            profile=sorted(judgment.profiles),
-            sources=[{"source": source_id}],
-        ),
-        persecuting_states=fear,
-        requests=requests,
-        proposed_destinations=[judgment.destination],
-        sources=[
-            Source(
-                id=source_id,
-                publisher="European Court of Human Rights",
-                title=judgment.name,
-                date=PartialDate.of(judgment.date),
-                verification=Verification(judgment.verification),
-                note="the facts of the application as the judgment states them; its outcome is withheld",
-            )
-        ],
-    )
+__all__ = ["NEGATIVE", "POSITIVE", "case_from_judgment", "court_found_risk", "file_targets", "kb_targets"]
 
 
 def kb_targets(view: KnowledgeView, params: RiskParams) -> tuple[list[Judgment], dict[str, str | None]]:
@@ -90,6 +40,11 @@ def _assurances_offered(row: JudgmentRow) -> bool:
     return given if given is not None else "assurance" in row.removal_status.lower()
 
 
+def _removal_happened(row: JudgmentRow) -> bool | None:
+    """The ``removal_happened`` column (yes / no / unknown), where the file has one."""
+    return {"yes": True, "no": False}.get(row.facts.removal_happened.strip().lower())
+
+
 def file_targets(path: Path) -> tuple[list[Judgment], dict[str, str | None]]:
     """Judgments from a file in the ``judgments_dev.csv`` format (outcomes withheld) and their outcomes."""
     rows = read_judgments(path).rows
@@ -107,6 +62,7 @@ def file_targets(path: Path) -> tuple[list[Judgment], dict[str, str | None]]:
             assurances_offered=_assurances_offered(row),
             verification=str(row.verification),
             evidence=(EvidenceRef(source=str(path), locator=f"line {row.line}", label=row.case_name),),
+            removal_happened=_removal_happened(row),
         )
         for row in rows
     ]

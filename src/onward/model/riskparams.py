@@ -41,6 +41,15 @@ class DirectParams(_Params):
     group_incident_logit: float
     group_incident_cap: float
     rationale_group_incident: str = ""
+    group_no_violation_logit: float = Field(le=0)
+    group_no_violation_cap: float = Field(ge=0)
+    rationale_group_no_violation: str = ""
+    group_half_life_years: float = Field(gt=0)
+    rationale_group_half_life: str = ""
+    tier_scale: dict[str, float] | None = Field(default=None, description="per tier, a fitted scale (fit.py)")
+    trend_years: int = Field(ge=1)
+    trend_logit_per_level: float = Field(ge=0)
+    rationale_trend: str = ""
     individual: IndividualWeights
     rationale_individual: str = ""
     levels: dict[str, float]
@@ -84,10 +93,14 @@ class TransferParams(_Params):
 
 class ChainParams(_Params):
     default_hops: int = Field(ge=1, le=6)
+    safe_hops: int = Field(ge=1, le=6)
     samples: int = Field(ge=0, le=100_000)
     interval: float = Field(gt=0, lt=1)
     max_paths: int = Field(ge=1)
+    path_floor: float = Field(ge=0, lt=1)
+    time_budget_s: float = Field(gt=0)
     rationale: str = ""
+    rationale_budget: str = ""
 
 
 class AssuranceParams(_Params):
@@ -100,6 +113,9 @@ class AssuranceParams(_Params):
 
 
 class PoliticalParams(_Params):
+    legal_bases: dict[str, list[tuple[str, str | None]]] = Field(
+        description="bases by instrument (ECE, where the custodial state is a party) or case jurisdiction"
+    )
     window_days: int = Field(ge=0)
     charge_keywords: list[str]
     rationale: str = ""
@@ -107,8 +123,16 @@ class PoliticalParams(_Params):
 
 class FindingParams(_Params):
     direct_established: float = Field(ge=0, le=1)
+    general_alone_logit: float
+    rationale_general_alone: str = ""
     onward_established: float = Field(ge=0, le=1)
     onward_insufficient_edges: int = Field(ge=0)
+    rationale: str = ""
+
+
+class FitParams(_Params):
+    min_judgments: int = Field(ge=1)
+    l2: float = Field(gt=0)
     rationale: str = ""
 
 
@@ -123,6 +147,7 @@ class RiskParams(_Params):
     assurances: AssuranceParams
     political: PoliticalParams
     findings: FindingParams
+    fit: FitParams
 
     @property
     def digest(self) -> str:

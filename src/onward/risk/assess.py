@@ -13,12 +13,14 @@ from functools import partial
 
 from onward.model.case import AssuranceItem, Case
 from onward.risk.assessment import Assessment, ChainRisk, DestinationAssessment, EdgeView, PathShare
-from onward.risk.assurances import AssuranceAssessment, assess_assurance
-from onward.risk.chain import EdgeKey, Path, TransferGraph, compile_union, sampled_interval
+from onward.risk.assurances import AssuranceAssessment, assess_assurance, binds_onward
+from onward.risk.chain import EdgeKey, Path, PathSearch, TransferGraph, compile_union, sampled_interval
 from onward.risk.direct import direct_risk
 from onward.risk.explain import unique
-from onward.risk.findings import conclusion, direct_finding, onward_finding
+from onward.risk.findings import conclusion, direct_finding, onward_finding, political_finding
+from onward.risk.fit import FitRecord, apply, fit_weights
 from onward.risk.inputs import RiskInputs
+from onward.risk.law import Law
 from onward.risk.params import RiskParams
 from onward.risk.political import political_indicators
 from onward.risk.profiles import profile_towards
@@ -30,11 +32,14 @@ TOP_PATHS = 5
 TREATMENT_ITEMS = set(AssuranceItem) - {AssuranceItem.NO_ONWARD_TRANSFER, AssuranceItem.OTHER}
 
 
-def _onward_reductions(assessments: list[AssuranceAssessment]) -> dict[str, float]:
-    """Per giving state, how much sufficient no-onward-transfer assurances lower its outgoing edges."""
+def _onward_reductions(case: Case, assessments: list[AssuranceAssessment]) -> dict[str, float]:
+    """Per giving state, how much sufficient no-onward-transfer assurances lower its outgoing edges.
+
+    Only where the person would be extradited to the giving state: the speciality rule is what binds it.
+    """
     kept: dict[str, float] = {}
     for item in assessments:
-        if item.sufficient and item.addresses_onward_transfer:
+        if item.sufficient and item.addresses_onward_transfer and binds_onward(case, item.giving_state):
             kept[item.giving_state] = 1 - (1 - kept.get(item.giving_state, 0.0)) * (1 - item.reduction)
     return kept
 
@@ -56,34 +61,52 @@ def assess(
     seed: int = 0,
     samples: int | None = None,
     as_of: dt.date | None = None,
+    fit: bool = False,
 ) -> Assessment:
-    """Assess ``case`` on ``inputs`` as of ``as_of`` (default: the case's date) with ``params``."""
+    """Assess ``case`` on ``inputs`` as of ``as_of`` (default: the case's date) with ``params``.
+
+    ``fit``: refit the direct-risk weights on the judgments delivered before the date (``fit.py``)
+    and record which judgments and weights were used.
+    """
     when = as_of or case.as_of.latest()
     hops = hops or params.chain.default_hops
     samples = params.chain.samples if samples is None else samples
     inputs = inputs.visible_at(when)
+    record = fit_weights(inputs, params, when) if fit else None
+    params = apply(params, record) if record is not None else params
     model = TransferModel(inputs, params, partial(profile_towards, case))
     states = set(inputs.states) | {case.custodial_state, *case.persecuting_states, *case.destinations}
     states |= {e.from_state for e in model.events} | {e.to_state for e in model.events}
     edges: dict[EdgeKey, Edge] = {pair: model.edge(*pair) for pair in sorted(model.candidates(states))}
     assurance_items = [assess_assurance(case, a, inputs, params, model) for a in case.assurances]
-    cut = _onward_reductions(assurance_items)
+    cut = _onward_reductions(case, assurance_items)
     before = {pair: edge.mean for pair, edge in edges.items()}
     after = {pair: p * (1 - cut.get(pair[0], 0.0)) for pair, p in before.items()}
     graph = TransferGraph(before, floor=params.transfer.floor)
     persecuting = {k: direct_risk(case, inputs, params, k) for k in case.persecuting_states}
-    persecuting_findings = {k: direct_finding(risk, params) for k, risk in persecuting.items()}
+    law = Law(when)
+    persecuting_findings = {k: direct_finding(risk, params, law) for k, risk in persecuting.items()}
     used: set[EdgeKey] = set()
     destinations = []
+    political = political_indicators(case, inputs, params)
+    custodial_ece = inputs.state(case.custodial_state).membership("ECE", when) is not None
     for destination in case.destinations:
         risk = direct_risk(case, inputs, params, destination)
-        findings = [direct_finding(risk, params, reduction=_direct_reduction(destination, case, assurance_items))]
+        findings = [direct_finding(risk, params, law, reduction=_direct_reduction(destination, case, assurance_items))]
         chains = []
         for target in case.persecuting_states:
             if target == destination:
                 continue
-            paths = graph.paths(destination, target, hops, avoid=[case.custodial_state], limit=params.chain.max_paths)
-            chain = _chain(target, paths, before, after, edges, params, samples=samples, seed=seed)
+            found = graph.search(
+                destination,
+                target,
+                hops,
+                avoid=[case.custodial_state],
+                limit=params.chain.max_paths,
+                path_floor=params.chain.path_floor,
+                budget_s=params.chain.time_budget_s,
+            )
+            chain = _chain(target, found, before, after, edges, params, samples=samples, seed=seed)
             chains.append(chain)
             top_edges = {e for path in chain.top_paths for e in Path(tuple(path.states)).edges}
             used |= top_edges
@@ -99,8 +122,19 @@ def assess(
                     outgoing_edges=len(graph.adjacency.get(destination, [])),
                     evidence=evidence,
                     params=params,
+                    law=law,
                 )
             )
+        purpose = political_finding(
+            destination,
+            political,
+            custodial_ece=custodial_ece,
+            jurisdiction=case.jurisdiction,
+            params=params,
+            law=law,
+        )
+        if purpose is not None and destination in case.requesting_states:
+            findings.append(purpose)
         destinations.append(
             DestinationAssessment(
                 state=destination,
@@ -126,16 +160,17 @@ def assess(
         persecuting=list(persecuting.values()),
         destinations=destinations,
         assurances=assurance_items,
-        political=political_indicators(case, inputs, params),
+        political=political,
         edges=[_edge_view(edges[e], after[e]) for e in sorted(used)],
+        fit=record,
         conclusion=" ".join(d.conclusion for d in destinations) or "The case proposes no destination.",
-        notes=_notes(params, hops, samples, graph, edges),
+        notes=_notes(params, hops, samples, graph, edges) + _fit_note(record),
     )
 
 
 def _chain(
     target: str,
-    paths: list[Path],
+    found: PathSearch,
     before: dict[EdgeKey, float],
     after: dict[EdgeKey, float],
     edges: dict[EdgeKey, Edge],
@@ -144,6 +179,7 @@ def _chain(
     samples: int,
     seed: int,
 ) -> ChainRisk:
+    paths = found.paths
     circuit = compile_union(paths)
     probability = circuit.evaluate(after)
     scale = {e: (after[e] / before[e] if before[e] else 0.0) for p in paths for e in p.edges}
@@ -161,6 +197,8 @@ def _chain(
     return ChainRisk(
         target=target,
         probability=probability,
+        upper=min(probability + found.pruned_mass, 1.0),
+        pruned_paths=found.pruned_prefixes,
         before_assurances=circuit.evaluate(before),
         median=median,
         low=low,
@@ -180,8 +218,17 @@ def _edge_view(edge: Edge, after: float) -> EdgeView:
         beta=edge.beta,
         documented=edge.documented,
         informal=edge.informal,
+        basis=edge.basis,
         reasons=edge.reasons,
     )
+
+
+def _fit_note(record: FitRecord | None) -> list[str]:
+    if record is None:
+        return []
+    weights = ", ".join(f"{name} {value:+.2f}" for name, value in record.weights.items())
+    used = ", ".join(record.judgments) or "none"
+    return [f"Weights: {record.note}; {weights}; judgments used: {used}."]
 
 
 def _notes(params: RiskParams, hops: int, samples: int, graph: TransferGraph, edges: dict[EdgeKey, Edge]) -> list[str]:
@@ -189,7 +236,8 @@ def _notes(params: RiskParams, hops: int, samples: int, graph: TransferGraph, ed
     return [
         f"Chain probabilities are exact under the model (independent edges, simple paths of at most {hops} "
         f"transfers, Shannon factoring); {pruned} of {len(edges)} candidate edges fell below the floor "
-        f"{params.transfer.floor} and were pruned, so each figure is a lower bound.",
+        f"{params.transfer.floor} and paths whose probability is below {params.chain.path_floor:g} were left "
+        "out, so each figure is a lower bound; the upper bound adds the most the left-out paths could contribute.",
         (
             f"Intervals: {params.chain.interval:.0%} central interval of {samples} seeded draws of every "
             "edge from its Beta distribution."

@@ -17,6 +17,7 @@ from onward.risk.assurances import AssuranceAssessment
 from onward.risk.direct import DirectRisk
 from onward.risk.explain import Reason
 from onward.risk.findings import Finding
+from onward.risk.fit import FitRecord
 from onward.risk.political import PoliticalIndicator
 
 
@@ -31,6 +32,7 @@ class EdgeView(BaseModel):
     beta: float
     documented: int
     informal: bool
+    basis: str = Field(default="", description="documented transfers it is measured from, or the prior and its basis")
     reasons: list[Reason]
 
 
@@ -44,7 +46,9 @@ class ChainRisk(BaseModel):
     """The probability of ending in ``target`` from a destination, exactly, with a seeded interval."""
 
     target: str
-    probability: float = Field(ge=0, le=1)
+    probability: float = Field(ge=0, le=1, description="exact union of the kept paths: a lower bound")
+    upper: float = Field(default=0.0, ge=0, le=1, description="upper bound: adds the mass of the pruned paths")
+    pruned_paths: int = Field(default=0, description="path prefixes left out below the floors")
     before_assurances: float = Field(ge=0, le=1)
     median: float | None = Field(description="median of the sampled probabilities; None without sampling")
     low: float | None
@@ -82,5 +86,6 @@ class Assessment(BaseModel):
     assurances: list[AssuranceAssessment]
     political: list[PoliticalIndicator]
     edges: list[EdgeView]
+    fit: FitRecord | None = Field(default=None, description="the weights refitted on earlier judgments, if asked")
     conclusion: str
     notes: list[str]

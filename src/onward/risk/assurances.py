@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from onward.model.case import Assurance, AssuranceItem, Case
+from onward.model.case import Assurance, AssuranceItem, Case, RemovalKind
 from onward.risk.inputs import RiskInputs
 from onward.risk.othman import (
     NOT_SATISFIED,
@@ -46,6 +46,11 @@ class AssuranceAssessment(BaseModel):
     reduction: float = Field(ge=0, le=1, description="how much it lowers the risks it addresses")
     addresses_onward_transfer: bool
     verdict: str
+
+
+def binds_onward(case: Case, giving_state: str) -> bool:
+    """A no-onward-transfer term binds only through an extradition (speciality; ECE Art. 15 consent)."""
+    return RemovalKind.EXTRADITION in case.removal_kinds(giving_state)
 
 
 def assess_assurance(
@@ -183,11 +188,11 @@ def assess_assurance(
         factors.append(factor(10, SATISFIED, "the case records no previous ill-treatment there"))
 
     factors.append(courts_factor(case, assurance, own))
-    return _conclude(assurance, items, factors, params)
+    return _conclude(case, assurance, items, factors, params)
 
 
 def _conclude(
-    assurance: Assurance, items: set[AssuranceItem], factors: list[OthmanFactor], params: RiskParams
+    case: Case, assurance: Assurance, items: set[AssuranceItem], factors: list[OthmanFactor], params: RiskParams
 ) -> AssuranceAssessment:
     satisfied = [f for f in factors if f.status == SATISFIED]
     failing_keys = [f for f in factors if f.number in params.assurances.key_factors and f.status == NOT_SATISFIED]
@@ -205,6 +210,13 @@ def _conclude(
         verdict = f"insufficient: {why}"
     if not onward:
         verdict += "; it does not address onward transfer at all"
+    elif not binds_onward(case, assurance.giving_state):
+        kinds = ", ".join(str(k) for k in case.removal_kinds(assurance.giving_state)) or "not an extradition"
+        verdict += (
+            f"; its no-onward-transfer term is given no value: the removal to {assurance.giving_state} is "
+            f"{kinds}, and only an extradition carries the speciality rule and the consent needed for "
+            "re-extradition that make such a term enforceable"
+        )
     return AssuranceAssessment(
         assurance=assurance.id,
         giving_state=assurance.giving_state,

@@ -17,11 +17,13 @@ from pydantic import BaseModel, Field
 from onward.model.case import Case
 from onward.model.person import StatusKind
 from onward.risk.explain import EvidenceRef, Reason, squash
-from onward.risk.inputs import Indicator, RiskInputs
+from onward.risk.inputs import Indicator, RiskInputs, StateFacts
+from onward.risk.law import GC4_45, KABOULOV_112, KHASANOV, Law
 from onward.risk.params import RiskParams
 from onward.risk.profiles import case_refs, profile_towards, similarity
 
 PTS_NAMES = ("pts_a", "pts_h", "pts_s")
+TIERS = ("general situation", "group", "individual")
 
 
 class DirectRisk(BaseModel):
@@ -31,16 +33,56 @@ class DirectRisk(BaseModel):
     score: float = Field(ge=0, le=1)
     level: str
     systemic: bool = Field(description="the KB shows a systemic practice that assurances cannot erase")
-    tiers: list[str] = Field(description="the Khasanov and Rakhmanov tiers with evidence: general, group, individual")
+    tiers: list[str] = Field(description="the tiers with evidence: general situation, group, individual")
     reasons: list[Reason]
 
 
-def _general(inputs: RiskInputs, params: RiskParams, state: str) -> tuple[Reason, int | None]:
+def _pts_by_year(facts: StateFacts, on: dt.date) -> dict[int, int]:
+    """The worst PTS level reported for each year up to ``on`` (sources may disagree; the highest counts)."""
+    years: dict[int, int] = {}
+    for indicator in facts.indicators:
+        if indicator.name in PTS_NAMES and indicator.year <= on.year:
+            level = int(float(indicator.value))
+            years[indicator.year] = max(years.get(indicator.year, 0), level)
+    return years
+
+
+def _trend(facts: StateFacts, inputs: RiskInputs, params: RiskParams, law: Law) -> Reason | None:
+    """Ex nunc: the change of the PTS level over the last ``trend_years`` years; an improvement lowers the risk."""
+    years = _pts_by_year(facts, inputs.as_of)
+    if len(years) < 2:
+        return None
+    last = max(years)
+    window = [y for y in years if last - params.direct.trend_years <= y < last]
+    if not window:
+        return None
+    first = min(window)
+    change = years[last] - years[first]
+    if change == 0:
+        note = f"Political Terror Scale unchanged at {years[last]} from {first} to {last}"
+    else:
+        word = "worsened" if change > 0 else "improved"
+        note = f"Political Terror Scale {word} from {years[first]} ({first}) to {years[last]} ({last})"
+    note += "; the risk is assessed as things stand now" + law.paren(KHASANOV, before="ex nunc")
+    evidence = [ref for i in facts.indicators if i.name in PTS_NAMES and i.year in (first, last) for ref in i.evidence]
+    weight = params.direct.trend_logit_per_level
+    return Reason(
+        factor="trend of the general situation",
+        weight=weight,
+        contribution=weight * change,
+        note=note,
+        evidence=evidence,
+    )
+
+
+def _general(inputs: RiskInputs, params: RiskParams, state: str, law: Law) -> tuple[Reason, int | None]:
     facts = inputs.state(state)
     children: list[Reason] = []
     pts: list[Indicator] = facts.latest(PTS_NAMES, inputs.as_of)
     worst: int | None = None
     if pts:
+        latest_year = max(i.year for i in pts)
+        pts = [i for i in pts if i.year == latest_year]
         values = [int(float(i.value)) for i in pts]
         worst = max(values)
         weight = params.direct.pts_logit.get(str(worst), 0.0)
@@ -52,6 +94,9 @@ def _general(inputs: RiskInputs, params: RiskParams, state: str) -> tuple[Reason
         children.append(
             Reason(factor="Political Terror Scale", weight=weight, contribution=weight, note=note, evidence=evidence)
         )
+        trend = _trend(facts, inputs, params, law)
+        if trend is not None:
+            children.append(trend)
     fiw = facts.latest(["fiw_status"], inputs.as_of)
     if fiw:
         status = str(fiw[0].value)
@@ -65,34 +110,56 @@ def _general(inputs: RiskInputs, params: RiskParams, state: str) -> tuple[Reason
                 evidence=list(fiw[0].evidence),
             )
         )
-    note = "general situation (Khasanov and Rakhmanov, tier 1)"
+    note = "general situation" + law.paren(KHASANOV, before="tier 1")
     if not children:
         note += ": no indicator in the knowledge base for this state at this date"
     return Reason(factor="general situation", note=note, children=children), worst
 
 
-def _group(case: Case, inputs: RiskInputs, params: RiskParams, state: str) -> tuple[Reason, bool]:
+def _recency(as_of: dt.date, when: dt.date | None, half_life: float) -> float:
+    if when is None:
+        return 0.5
+    return float(0.5 ** (max((as_of - when).days, 0) / 365.25 / half_life))
+
+
+def _group(case: Case, inputs: RiskInputs, params: RiskParams, state: str, law: Law) -> tuple[Reason, bool]:
     person = profile_towards(case, state)
     weight_of = params.transfer.verification_weight
+    half_life = params.direct.group_half_life_years
     judgments: list[Reason] = []
+    against: list[Reason] = []
     systemic = False
     for judgment in inputs.judgments:
         if state != judgment.destination and state not in judgment.onward_destinations:
             continue
-        if not judgment.violation_found:
-            continue
         sim = similarity(person, judgment.profiles, params.profiles)
-        value = params.direct.group_judgment_logit * sim * weight_of.get(judgment.verification, 0.4)
-        systemic = systemic or sim >= params.profiles.similarity_same_family
-        judgments.append(
-            Reason(
-                factor=f"judgment: {judgment.name}",
-                weight=params.direct.group_judgment_logit,
-                contribution=value,
-                note=f"Art. 3 risk found on removal to {state} ({judgment.date}); profile similarity {sim:.2f}",
-                evidence=list(judgment.evidence),
+        recency = _recency(inputs.as_of, judgment.date, half_life)
+        if judgment.violation_found:
+            value = params.direct.group_judgment_logit * sim * weight_of.get(judgment.verification, 0.4) * recency
+            systemic = systemic or sim >= params.profiles.similarity_same_family
+            judgments.append(
+                Reason(
+                    factor=f"judgment: {judgment.name}",
+                    weight=params.direct.group_judgment_logit,
+                    contribution=value,
+                    note=f"Art. 3 risk found on removal to {state} ({judgment.date}); profile similarity {sim:.2f}",
+                    evidence=list(judgment.evidence),
+                )
             )
-        )
+        elif judgment.no_violation_found and state == judgment.destination:
+            value = params.direct.group_no_violation_logit * sim * weight_of.get(judgment.verification, 0.4) * recency
+            against.append(
+                Reason(
+                    factor=f"judgment against the risk: {judgment.name}",
+                    weight=params.direct.group_no_violation_logit,
+                    contribution=value,
+                    note=(
+                        f"no Art. 3 violation found on removal to {state} ({judgment.date}) of a person of a "
+                        f"similar profile; profile similarity {sim:.2f}"
+                    ),
+                    evidence=list(judgment.evidence),
+                )
+            )
     incidents: list[Reason] = []
     for event in inputs.transfers:
         if event.to_state != state or event.status not in ("completed", "pending"):
@@ -108,10 +175,12 @@ def _group(case: Case, inputs: RiskInputs, params: RiskParams, state: str) -> tu
                 evidence=list(event.evidence),
             )
         )
-    children = _capped(judgments, params.direct.group_judgment_cap, "judgments") + _capped(
-        incidents, params.direct.group_incident_cap, "transfers"
+    children = (
+        _capped(judgments, params.direct.group_judgment_cap, "judgments")
+        + _capped(incidents, params.direct.group_incident_cap, "transfers")
+        + _capped(against, params.direct.group_no_violation_cap, "judgments against the risk")
     )
-    note = "the person's group (tier 2; Kaboulov v Ukraine §112)"
+    note = "the person's group" + law.paren(KABOULOV_112, before="tier 2")
     if not children:
         note += ": no judgment or documented transfer about people of this profile in this state"
     return Reason(factor="group", note=note, children=children), systemic
@@ -119,8 +188,8 @@ def _group(case: Case, inputs: RiskInputs, params: RiskParams, state: str) -> tu
 
 def _capped(reasons: list[Reason], cap: float, what: str) -> list[Reason]:
     """Keep every reason but scale contributions so their sum stays within ``cap``; say so."""
-    total = sum(r.contribution or 0.0 for r in reasons)
-    if total <= cap or total <= 0:
+    total = abs(sum(r.contribution or 0.0 for r in reasons))
+    if total <= cap or total == 0:
         return reasons
     scale = cap / total
     scaled = [r.model_copy(update={"contribution": (r.contribution or 0.0) * scale}) for r in reasons]
@@ -129,11 +198,12 @@ def _capped(reasons: list[Reason], cap: float, what: str) -> list[Reason]:
 
 
 def _fixed_factor(factor: str, weight: float, note: str, evidence: list[EvidenceRef]) -> Reason:
-    """A factor that is either present, adding its whole weight, or absent (CAT GC4 §45 indicators)."""
+    """A factor that is either present, adding its whole weight, or absent (CAT GC4 §45 personal indicators)."""
     return Reason(factor=factor, weight=weight, contribution=weight, note=note, evidence=evidence)
 
 
-def _individual(case: Case, params: RiskParams, state: str, as_of: dt.date) -> Reason:
+def _individual(case: Case, params: RiskParams, state: str, law: Law) -> Reason:
+    as_of = law.as_of
     weights = params.direct.individual
     person = case.person
     children: list[Reason] = []
@@ -143,7 +213,7 @@ def _individual(case: Case, params: RiskParams, state: str, as_of: dt.date) -> R
             _fixed_factor(
                 "political profile against this state",
                 weights.political_profile_against_state,
-                f"{', '.join(sorted(political))} (CAT GC4 §45: political affiliation or activity)",
+                f"{', '.join(sorted(political))}" + law.paren(GC4_45, before="political affiliation or activity"),
                 case_refs(case, person.sources, "the person's profile"),
             )
         )
@@ -153,7 +223,7 @@ def _individual(case: Case, params: RiskParams, state: str, as_of: dt.date) -> R
             _fixed_factor(
                 "religious or ethnic profile against this state",
                 weights.identity_profile_against_state,
-                f"{', '.join(sorted(identity))} (CAT GC4 §45: ethnicity, religion)",
+                f"{', '.join(sorted(identity))}" + law.paren(GC4_45, before="ethnicity, religion"),
                 case_refs(case, person.sources, "the person's profile"),
             )
         )
@@ -162,7 +232,7 @@ def _individual(case: Case, params: RiskParams, state: str, as_of: dt.date) -> R
             _fixed_factor(
                 "previous ill-treatment",
                 weights.previous_ill_treatment,
-                "previously ill-treated in this state (CAT GC4 §45)",
+                "previously ill-treated in this state" + law.paren(GC4_45),
                 case_refs(case, person.sources, "previous ill-treatment"),
             )
         )
@@ -186,7 +256,8 @@ def _individual(case: Case, params: RiskParams, state: str, as_of: dt.date) -> R
             _fixed_factor(
                 "wanted by this state",
                 weights.wanted_by_state,
-                f"request {request.id}: detention as a criminal suspect on arrival (Kaboulov v Ukraine §112)",
+                f"request {request.id}: detention as a criminal suspect on arrival; a risk only where suspects "
+                "there are exposed to ill-treatment (group evidence)" + law.paren(KABOULOV_112),
                 case_refs(case, request.sources, f"extradition request {request.id}"),
             )
         )
@@ -210,10 +281,24 @@ def _individual(case: Case, params: RiskParams, state: str, as_of: dt.date) -> R
                 case_refs(case, person.sources, "nationality"),
             )
         )
-    note = "individual circumstances (tier 3; CAT GC4 §45)"
+    note = "individual circumstances" + law.paren(GC4_45, before="tier 3")
     if not children:
         note += ": none of the case's facts points at this state"
     return Reason(factor="individual", note=note, children=children)
+
+
+def _scaled(tier: Reason, scale: float) -> Reason:
+    """A tier whose weight was refitted on earlier judgments (``fit.py``): the adjustment shown as a reason."""
+    if scale == 1.0 or not tier.children:
+        return tier
+    total = tier.total()
+    adjustment = Reason(
+        factor="fitted scale",
+        weight=scale,
+        contribution=(scale - 1.0) * total,
+        note=f"this tier's weight refitted to {scale:.2f} on judgments delivered before the date",
+    )
+    return tier.model_copy(update={"children": [*tier.children, adjustment]})
 
 
 def direct_risk(case: Case, inputs: RiskInputs, params: RiskParams, state: str) -> DirectRisk:
@@ -224,9 +309,13 @@ def direct_risk(case: Case, inputs: RiskInputs, params: RiskParams, state: str) 
         contribution=params.direct.base_logit,
         note="no risk presumed without evidence",
     )
-    general, worst_pts = _general(inputs, params, state)
-    group, group_systemic = _group(case, inputs, params, state)
-    individual = _individual(case, params, state, inputs.as_of)
+    law = Law(inputs.as_of)
+    general, worst_pts = _general(inputs, params, state, law)
+    group, group_systemic = _group(case, inputs, params, state, law)
+    individual = _individual(case, params, state, law)
+    general, group, individual = (
+        _scaled(r, (params.direct.tier_scale or {}).get(r.factor, 1.0)) for r in (general, group, individual)
+    )
     reasons = [base, general, group, individual]
     score = squash(sum(r.total() for r in reasons))
     systemic = group_systemic or (worst_pts is not None and worst_pts >= params.assurances.systemic_pts)

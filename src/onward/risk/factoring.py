@@ -120,7 +120,7 @@ class _Compiler:
             return self._add(_OR, args=children)
         bit = _pivot(sets)
         # Removing an edge may make one path contain another: keep only the minimal ones.
-        present = self.solve(_minimal(frozenset(m & ~bit for m in sets)))
+        present = self.solve(_given(sets, bit))
         absent = self.solve(frozenset(m for m in sets if not m & bit))
         return self._add(_SPLIT, args=(bit.bit_length() - 1, present, absent))
 
@@ -132,6 +132,20 @@ def _bits(mask: int) -> tuple[int, ...]:
         found.append(low.bit_length() - 1)
         mask ^= low
     return tuple(found)
+
+
+def _given(sets: frozenset[int], bit: int) -> frozenset[int]:
+    """The paths once edge ``bit`` is known to be realised, minimal ones only.
+
+    ``sets`` is minimal (no path contains another's edges), so only the shrunk paths can now be
+    contained in others, and none of the untouched ones can be contained in a shrunk one.
+    """
+    shrunk = _minimal(frozenset(m & ~bit for m in sets if m & bit))
+    if 0 in shrunk:
+        return shrunk
+    small = sorted(shrunk, key=int.bit_count)
+    kept = [m for m in sets if not m & bit and not any(c & m == c for c in small)]
+    return shrunk | frozenset(kept)
 
 
 def _minimal(sets: frozenset[int]) -> frozenset[int]:
@@ -146,30 +160,24 @@ def _minimal(sets: frozenset[int]) -> frozenset[int]:
 
 
 def _components(sets: frozenset[int]) -> list[frozenset[int]]:
-    """Groups of paths sharing no edge: their events are independent (union-find over edge bits)."""
-    parent: dict[int, int] = {}
+    """Groups of paths sharing no edge: their events are independent.
 
-    def find(bit: int) -> int:
-        root = bit
-        while parent[root] != root:
-            root = parent[root]
-        while parent[bit] != root:
-            parent[bit], bit = root, parent[bit]
-        return root
-
+    Each group keeps the union of its paths' edge masks; a path joins (and fuses) every group its mask
+    meets. Groups stay pairwise disjoint, so one pass suffices.
+    """
+    groups: list[tuple[int, list[int]]] = []
     for mask in sets:
-        first = mask & -mask
-        parent.setdefault(first, first)
-        rest = mask ^ first
-        while rest:
-            low = rest & -rest
-            parent.setdefault(low, low)
-            parent[find(low)] = find(first)
-            rest ^= low
-    groups: dict[int, list[int]] = {}
-    for mask in sets:
-        groups.setdefault(find(mask & -mask), []).append(mask)
-    return [frozenset(group) for group in groups.values()]
+        joined, members = mask, [mask]
+        apart: list[tuple[int, list[int]]] = []
+        for edges, group in groups:
+            if edges & joined:
+                joined |= edges
+                members.extend(group)
+            else:
+                apart.append((edges, group))
+        apart.append((joined, members))
+        groups = apart
+    return [frozenset(group) for _, group in groups]
 
 
 def _pivot(sets: frozenset[int]) -> int:

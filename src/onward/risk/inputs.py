@@ -19,6 +19,7 @@ from onward.errors import OnwardError
 from onward.risk.explain import EvidenceRef
 
 VIOLATION_OUTCOMES = frozenset({"violation", "violation_if_removed", "potential_violation"})
+NO_VIOLATION_OUTCOMES = frozenset({"no_violation", "no_violation_if_removed", "no_potential_violation"})
 
 
 class OutcomeWithheldError(OnwardError):
@@ -112,6 +113,7 @@ class Judgment:
     verification: str = "unverified"
     evidence: tuple[EvidenceRef, ...] = ()
     incident: str | None = None  # the ``incident:…`` the KB records for this removal, if any
+    removal_happened: bool | None = None  # whether the applicant was actually removed, where the data says
     art3: str | None = _WITHHELD
 
     @property
@@ -129,20 +131,42 @@ class Judgment:
     def violation_found(self) -> bool:
         return self.art3_outcome in VIOLATION_OUTCOMES
 
-    def removal_event(self) -> TransferEvent:
-        """The removal the judgment documents, as a transfer event; reads the facts of removal, never the outcome."""
+    @property
+    def no_violation_found(self) -> bool:
+        """The Court found no Art. 3 violation (an inadmissibility decision is not a finding on the risk)."""
+        return self.art3_outcome in NO_VIOLATION_OUTCOMES
+
+    @property
+    def removal_completed(self) -> bool:
+        """The applicant was removed: the data says so, or the removal status starts "completed"/"transferred"."""
+        if self.removal_happened is not None:
+            return self.removal_happened
+        return self.removal_status.lower().startswith(("completed", "transferred"))
+
+    def removal_event(self) -> TransferEvent | None:
+        """The removal the judgment documents, as a transfer event, or None when it documents none.
+
+        A completed removal is a completed transfer, whatever the Court later found. A removal the
+        Court stopped (a violation found, or foreseen, before removal; Rule 39) is an *attempted*
+        transfer: the state tried, which is weaker evidence. A removal not carried out that the Court
+        found compatible with Art. 3 documents no transfer at all (it is counter-evidence for the risk,
+        read by the direct-risk tier). An outcome withheld from this view is never read: a removal not
+        completed then counts as attempted.
+        """
         text = self.removal_status.lower()
-        completed = text.startswith(("completed", "transferred"))
+        completed = self.removal_completed
+        if not completed and self.art3 != _WITHHELD and self.art3_outcome not in VIOLATION_OUTCOMES:
+            return None
         kinds = {"expulsion": "deportation", "transfer": "forcible_return", "pushback": "border_refoulement"}
         return TransferEvent(
             id=f"judgment:{self.id}",
             kind=kinds.get(self.removal, self.removal),
-            status="completed" if completed else "pending",
+            status="completed" if completed else "attempted",
             from_state=self.respondent,
             to_state=self.destination,
             date=self.date,
             profiles=self.profiles,
-            despite_interim_measures="rule 39" in text or "interim" in text,
+            despite_interim_measures=completed and ("rule 39" in text or "interim" in text),
             verification=self.verification,
             label=f"{self.name} ({self.removal}, {self.removal_status})",
             evidence=self.evidence,

@@ -9,6 +9,7 @@ part of the risk engine that knows the knowledge base exists.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -45,13 +46,16 @@ def _refs(statements: Iterable[Statement], label: str | None = None) -> tuple[Ev
     return tuple(seen.values())
 
 
-def _states(view: KnowledgeView, instruments: Sequence[str]) -> dict[str, StateFacts]:
+def _states(view: KnowledgeView, instruments: Sequence[str], years: int) -> dict[str, StateFacts]:
     by_state: dict[str, list[Statement]] = defaultdict(list)
+    known: dict[str, dt.date | None] = {}
     for name in (*INDICATORS, *MEMBERSHIP_READ):
         for stored in view.stored(property=name):
             prefix, code = v.split_subject(stored.statement.subject)
             if prefix == v.STATE:
                 by_state[code].append(stored.statement)
+                public = stored.statement.known_from or stored.source_date or stored.statement.valid_from
+                known[stored.statement.content_id()] = public.latest() if public is not None else None
     states: dict[str, StateFacts] = {}
     for code, statements in by_state.items():
         indicators = [
@@ -60,8 +64,9 @@ def _states(view: KnowledgeView, instruments: Sequence[str]) -> dict[str, StateF
                 value=s.value if isinstance(s.value, int | float | str) else str(s.value),
                 year=_year(s, view.as_of.year),
                 evidence=(ref(s, f"{s.property.upper()} {code} {s.valid_from}"),),
+                known=known.get(s.content_id()),
             )
-            for s in _latest_indicators(statements, view.as_of.year)
+            for s in _recent_indicators(statements, view.as_of.year, years)
         ]
         memberships = []
         not_party = set()
@@ -84,14 +89,21 @@ def _states(view: KnowledgeView, instruments: Sequence[str]) -> dict[str, StateF
     return states
 
 
-def _latest_indicators(statements: Sequence[Statement], year: int) -> list[Statement]:
-    """For each indicator, every statement for the latest year up to ``year`` (all sources, to show conflicts)."""
+def _recent_indicators(statements: Sequence[Statement], year: int, years: int) -> list[Statement]:
+    """For each indicator, every statement for its latest year up to ``year`` and the ``years`` before it.
+
+    All sources are kept (to show conflicts); the earlier years give the trend (ex nunc).
+    """
     latest: dict[str, int] = {}
     for s in statements:
         if s.property in INDICATORS and s.value is not None and _year(s, year) <= year:
             latest[s.property] = max(latest.get(s.property, 0), _year(s, year))
     return [
-        s for s in statements if s.property in latest and s.value is not None and _year(s, year) == latest[s.property]
+        s
+        for s in statements
+        if s.property in latest
+        and s.value is not None
+        and latest[s.property] - years <= _year(s, year) <= latest[s.property]
     ]
 
 
@@ -140,6 +152,18 @@ def _flat(values: Iterable[object]) -> list[str]:
     return found
 
 
+# Whether the applicant was actually removed, where a judgments file records it (a yes/no column).
+REMOVAL_HAPPENED = "removal_happened"
+
+
+def _happened(known: KnownJudgment) -> bool | None:
+    values = [value for value in known.values(REMOVAL_HAPPENED) if value is not None]
+    if not values:
+        return None
+    text = str(values[0]).strip().lower()
+    return text in ("true", "yes", "1") if text in ("true", "yes", "1", "false", "no", "0") else None
+
+
 def _judgment(known: KnownJudgment, withheld: bool) -> Judgment | None:
     date = known.judgment_date
     respondent, destination = known.text(v.RESPONDENT), known.text(v.DESTINATION)
@@ -164,6 +188,7 @@ def _judgment(known: KnownJudgment, withheld: bool) -> Judgment | None:
         verification=next((x for x in ("verified", "partial", "unverified") if x in verifications), "unverified"),
         evidence=_refs([s for s in known.statements if not v.is_outcome(s.property)] + outcome_statements, name),
         incident=known.text(v.CONCERNS_INCIDENT),
+        removal_happened=_happened(known),
         art3=known.text(v.ART3_OUTCOME),
     )
     return judgment.withheld() if withheld else judgment
@@ -174,6 +199,5 @@ def inputs_from_view(view: KnowledgeView, params: RiskParams) -> RiskInputs:
     instruments = [*params.transfer.channel_logit, *SAFEGUARDS]
     transfers = [t for t in (_transfer(k) for k in view.incidents()) if t is not None]
     judgments = [j for j in (_judgment(k, view.withhold_outcomes) for k in view.judgments()) if j is not None]
-    return RiskInputs(
-        as_of=view.as_of, states=_states(view, instruments), transfers=tuple(transfers), judgments=tuple(judgments)
-    )
+    states = _states(view, instruments, params.direct.trend_years)
+    return RiskInputs(as_of=view.as_of, states=states, transfers=tuple(transfers), judgments=tuple(judgments))

@@ -105,3 +105,7 @@ def load_params(path: Path | None = None, overrides: dict[str, Any] | None = Non
         data = merge(data, overrides)
         origin = f"{origin} with the case's risk_model block"
     return build_params(data or None, origin=origin)
+
+
+# The longest chain the web form offers (``chain.safe_hops``): within the cost bounds on the world graph.
+SAFE_HOPS = build_params().chain.safe_hops

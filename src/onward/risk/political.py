@@ -20,7 +20,7 @@ from onward.risk.inputs import RiskInputs
 from onward.risk.params import RiskParams
 from onward.risk.profiles import case_refs
 
-LEGAL_BASIS = "ECE Art. 3(2); CPP art. 696-4 2°"
+LEGAL_BASIS = "see the political-purpose finding for the bases that apply in the case's jurisdiction"
 
 
 class PoliticalIndicator(BaseModel):

@@ -49,9 +49,12 @@ def _edge_line(edge: EdgeView) -> str:
     evidence = _edge_evidence(edge)
     cited = "; ".join(ref.cite() for ref in evidence[:EVIDENCE_SHOWN]) or "structural prior only"
     flag = ", informal transfers documented" if edge.informal else ""
+    measured = edge.basis.startswith("documented")
+    figure = f"{edge.probability:.2f}" if measured or not edge.basis else f"prior ≈ {edge.probability:.2f}"
+    basis = f"; {edge.basis}" if edge.basis else ""
     return (
-        f"{state_name(edge.source)} → {state_name(edge.target)}: {edge.probability:.2f} "
-        f"(after assurances {edge.after_assurances:.2f}; {edge.documented} documented{flag}) — {cited}"
+        f"{state_name(edge.source)} → {state_name(edge.target)}: {figure} "
+        f"(after assurances {edge.after_assurances:.2f}; {edge.documented} documented{flag}{basis}) — {cited}"
     )
 
 
@@ -61,9 +64,10 @@ def _chain_table(chains: list[ChainRisk], interval: float) -> Table:
         table.add_column(column)
     for chain in chains:
         paths = "\n".join(f"{arrow(p.states)}  {p.probability:.2f} ({p.share:.0%})" for p in chain.top_paths)
+        bounds = f" (≤ {chain.upper:.2f})" if chain.upper > chain.probability + 0.005 else ""
         table.add_row(
             state_name(chain.target),
-            f"{chain.probability:.2f}",
+            f"{chain.probability:.2f}{bounds}",
             _interval(chain),
             f"{chain.before_assurances:.2f}",
             paths or "no path within the hop limit",
@@ -87,7 +91,7 @@ def render_text(assessment: Assessment) -> RenderableType:
         ),
         Panel(Text(assessment.conclusion), title="Conclusion", border_style="red"),
     ]
-    political = Table(title="Political purpose (ECE Art. 3(2); CPP 696-4 2°)")
+    political = Table(title="Political purpose: indicators (the findings name the bases that apply)")
     for column in ("indicator", "present", "why"):
         political.add_column(column)
     for indicator in assessment.political:
@@ -98,7 +102,7 @@ def render_text(assessment: Assessment) -> RenderableType:
         for column in ("question", "status", "reasoning", "would change it"):
             findings.add_column(column)
         for finding in destination.findings:
-            question = "direct" if finding.via is None else f"onward to {state_name(finding.via)}"
+            question = finding.question if finding.via is None else f"onward to {state_name(finding.via)}"
             style = STATUS_STYLE.get(finding.status, "green")
             findings.add_row(
                 question, Text(finding.status, style=style), finding.reasoning, "; ".join(finding.would_change)

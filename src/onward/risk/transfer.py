@@ -35,6 +35,9 @@ class Edge(BaseModel):
     beta: float = Field(gt=0)
     documented: int = Field(description="documented transfers or attempts from source to target")
     informal: bool = Field(description="an abduction or other informal transfer is documented on this edge")
+    basis: str = Field(
+        default="", description="what the figure rests on: documented transfers, or a prior and its basis"
+    )
     reasons: list[Reason]
 
     @property
@@ -57,10 +60,12 @@ class TransferModel:
         self.person = person
         # A judgment whose removal the KB already records as an incident is counted once, not twice.
         judged = [j.removal_event() for j in inputs.judgments if j.incident is None]
-        self.events = list(inputs.transfers) + judged
+        self.events = list(inputs.transfers) + [event for event in judged if event is not None]
         self.by_edge: dict[tuple[str, str], list[TransferEvent]] = {}
+        self.by_source: dict[str, list[TransferEvent]] = {}
         for event in self.events:
             self.by_edge.setdefault((event.from_state, event.to_state), []).append(event)
+            self.by_source.setdefault(event.from_state, []).append(event)
         self.high_risk = self._high_risk_states()
 
     def _high_risk_states(self) -> set[str]:
@@ -149,9 +154,7 @@ class TransferModel:
                         evidence=list(membership.evidence),
                     )
                 )
-        despite = [
-            e for e in self.events if e.from_state == source and e.despite_interim_measures and e.status == "completed"
-        ]
+        despite = [e for e in self.by_source.get(source, []) if e.despite_interim_measures and e.status == "completed"]
         if despite:
             reasons.append(
                 Reason(
@@ -198,8 +201,8 @@ class TransferModel:
             )
         record: list[Reason] = []
         if target in self.high_risk and p.record_pseudo_count > 0:
-            for event in self.events:
-                if event.from_state != source or event.to_state in (target, source) or event.status != "completed":
+            for event in self.by_source.get(source, []):
+                if event.to_state in (target, source) or event.status != "completed":
                     continue
                 if event.to_state not in self.high_risk:
                     continue
@@ -219,6 +222,7 @@ class TransferModel:
                     )
                 )
         reasons = [prior_reason]
+        basis = self._basis(prior, events, record)
         if documented:
             reasons.append(
                 Reason(factor=f"documented transfers {source} → {target}", unit="pseudo-count", children=documented)
@@ -239,5 +243,27 @@ class TransferModel:
             beta=beta,
             documented=len(events),
             informal=any(e.kind == "abduction" and e.status == "completed" for e in events),
+            basis=basis,
             reasons=reasons,
         )
+
+    @staticmethod
+    def _basis(prior: list[Reason], events: list[TransferEvent], record: list[Reason]) -> str:
+        """Says whether the figure is measured from documented transfers or is only a prior, and on what."""
+        completed = sum(1 for e in events if e.status == "completed")
+        attempted = sum(1 for e in events if e.status in ("attempted", "pending", "requested"))
+        blocked = sum(1 for e in events if e.status == "blocked")
+        if completed:
+            parts = [f"{completed} completed"]
+            parts += [f"{attempted} attempted or pending"] if attempted else []
+            parts += [f"{blocked} blocked"] if blocked else []
+            return "documented transfers: " + ", ".join(parts)
+        structure = [r.factor.split(": ", 1)[-1] for r in prior if r.factor.startswith(("shared channel", "bilateral"))]
+        basis = "prior from shared conventions: " + (", ".join(structure) if structure else "none (base rate)")
+        if attempted or blocked:
+            basis += f"; no completed transfer documented ({attempted} attempted or pending, {blocked} blocked)"
+        else:
+            basis += "; no documented transfer"
+        if record:
+            basis += f"; the source state's record of {len(record)} transfers to other high-risk states"
+        return basis

@@ -282,6 +282,7 @@ FRENCH: dict[str, str] = {
     "Question": "Question",
     "direct": "direct",
     "onward": "transfert ultérieur",
+    "political": "but politique",
     "Finding": "Constat",
     "Legal bases": "Fondements juridiques",
     "Reasoning": "Raisonnement",

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response, UploadFile
 
 from onward.casefile.io import case_document
+from onward.risk.params import SAFE_HOPS
 from onward.store import cases as case_store
 from onward.store import changelog, web_access
 from onward.store.cases import ImportResult
@@ -144,7 +145,7 @@ def assessment(
     case_id: str,
     caller: Caller,
     as_of: Annotated[str, Query(max_length=30, description="YYYY[-MM[-DD]]; default: the case's as_of")] = "",
-    hops: Annotated[int, Query(ge=1, le=5)] = 3,
+    hops: Annotated[int, Query(ge=1, le=SAFE_HOPS)] = 3,
 ) -> dict[str, Any]:
     """The risk engine's assessment of the case (as ``onward assess CASE --format json``)."""
     case, _ = read_case(request, caller, case_id)

@@ -14,6 +14,7 @@ from fastapi.responses import Response
 from onward.errors import ConfigurationError, InputError
 from onward.risk.assess import Assessment
 from onward.risk.direct import DirectRisk
+from onward.risk.params import SAFE_HOPS
 from onward.web.access import Caller, read_case
 from onward.web.analysis import assessment_for, parse_date
 from onward.web.context import web_context
@@ -84,7 +85,7 @@ def assessment_page(
     case_id: str,
     caller: Caller,
     as_of: Annotated[str, Query(max_length=30)] = "",
-    hops: Annotated[int, Query(ge=1, le=5)] = 3,
+    hops: Annotated[int, Query(ge=1, le=SAFE_HOPS)] = 3,
 ) -> Response:
     case, version = read_case(request, caller, case_id)
     language = language_of(request)
@@ -103,6 +104,7 @@ def assessment_page(
             assessment=None,
             as_of=as_of,
             hops=hops,
+            safe_hops=SAFE_HOPS,
             as_of_error=error.message,
             status_code=422,
         )
@@ -132,6 +134,7 @@ def assessment_page(
         risks=sorted(risks.values(), key=lambda r: (-r.score, r.state)),
         as_of=as_of or str(assessment.as_of),
         hops=hops,
+        safe_hops=SAFE_HOPS,
         anchor=edge_anchor,
         as_of_error=None,
     )
