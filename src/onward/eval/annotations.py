@@ -28,6 +28,20 @@ def _problem(path: Path, line: int, where: str, expected: str, found: object) ->
     return InputError(f"{path}:{line}: {where}: expected {expected}, found {found!r}")
 
 
+def is_annotation_file(path: Path) -> bool:
+    """Whether ``path`` keeps locators (``text_sha1``) rather than passage text: its first line tells."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            first = next((line for line in handle if line.strip()), "")
+    except OSError:
+        return False
+    try:
+        raw = json.loads(first)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(raw, dict) and "text" not in raw and "text_sha1" in raw
+
+
 def corpus_index(corpus: Path) -> dict[str, str]:
     """Passage text by SHA-1 of the text, for every passage of a *Freedom in the World* corpus file."""
     try:
