@@ -98,11 +98,10 @@ def train(
     from sklearn.model_selection import GroupKFold
 
     from onward.eval.annotations import read_annotations
+    from onward.eval.gold import read_gold
     from onward.evidence.extract.extractor import IncidentExtractor
     from onward.evidence.extract.learned import TransferModel
     from onward.gazetteer import Gazetteer
-
-    from onward.eval.gold import read_gold
 
     passages = read_annotations(annotations, corpus=corpus, splits=splits)
     extractor = IncidentExtractor(Gazetteer.default())
@@ -165,7 +164,13 @@ def train(
         manifest=manifest,
     )
     out.write_text(trained.to_json(), encoding="utf-8")
-    return {"out": str(out), "threshold": threshold, "threshold_rules": threshold_rules, **manifest["cross_validated"], "features": len(weights)}
+    return {
+        "out": str(out),
+        "threshold": threshold,
+        "threshold_rules": threshold_rules,
+        **manifest["cross_validated"],
+        "features": len(weights),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,8 +14,8 @@ from rich.table import Table
 
 from onward.cli import eval_backtest
 from onward.cli.context import FORMAT_OPTION, AppContext, OutputFormat, context_of
-from onward.eval.extraction import ExtractionReport, Listed, evaluate
 from onward.eval.annotations import is_annotation_file, read_annotations
+from onward.eval.extraction import ExtractionReport, Listed, evaluate
 from onward.eval.gold import read_gold
 
 app = typer.Typer(help="Measure Onward against gold data: extraction and backtests.", no_args_is_help=True)

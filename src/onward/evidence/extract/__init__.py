@@ -19,7 +19,7 @@ __all__ = ["IncidentExtractor", "default_extractor", "extract_incidents"]
 
 @cache
 def default_extractor() -> IncidentExtractor:
-    """The extractor over the packaged gazetteer and transfer model, built once per process (no state between passages)."""
+    """The extractor over the packaged gazetteer and transfer model, built once per process (holds no state)."""
     return IncidentExtractor(Gazetteer.default(), TransferModel.load())
 
 

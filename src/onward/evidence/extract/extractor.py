@@ -15,8 +15,8 @@ from onward.errors import InputError
 from onward.evidence.extract import cues
 from onward.evidence.extract.context import alternatives, membership, roles_around
 from onward.evidence.extract.dates import find_dates
-from onward.evidence.extract.learned import CUE, TransferModel, decide
 from onward.evidence.extract.derived import ClauseView, detention_for, request_for
+from onward.evidence.extract.learned import CUE, TransferModel, decide
 from onward.evidence.extract.names import find_names
 from onward.evidence.extract.passage import Passage, Sentence, clause_bounds, event_date, local_part
 from onward.evidence.extract.patterns import BARE_PLURAL, FOREIGN, INSTITUTION_AFTER, INSTITUTION_BEFORE, SPECIFIED

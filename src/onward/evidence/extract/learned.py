@@ -76,7 +76,10 @@ _CUES: tuple[tuple[str, re.Pattern[str], tuple[IncidentKind, ...]], ...] = (
 )
 # Any cue at all: a passage without one is not read further.
 CUE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in _CUES), re.I)
-_GOLD_KIND = {IncidentKind.FORCIBLE_RETURN: IncidentKind.DEPORTATION, IncidentKind.BORDER_REFOULEMENT: IncidentKind.DEPORTATION}
+_GOLD_KIND = {
+    IncidentKind.FORCIBLE_RETURN: IncidentKind.DEPORTATION,
+    IncidentKind.BORDER_REFOULEMENT: IncidentKind.DEPORTATION,
+}
 _ACTOR = re.compile(
     r"(?:['’]s)?\s+(?:\w+\s+)?(?:authorities|forces|troops|police|agents|officials|security|intelligence|government|"
     r"regime|soldiers|officers)\b",
@@ -84,7 +87,35 @@ _ACTOR = re.compile(
 )
 _REQUESTER = re.compile(r"(?:['’]s)\s+(?:\w+\s+)?(?:request|demand|behalf|petition)", re.I)
 _WORD = re.compile(r"[a-z]+", re.I)
-_STOP = frozenset("the a an of and in on at by for with was were is are be been has have had that this its it as".split())
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "its",
+        "it",
+        "as",
+    ]
+)
 
 Key = tuple[IncidentKind, str, str]
 
@@ -186,7 +217,9 @@ def _role_features(
         if _ACTOR.match(text, nearest.end):
             features[f"{prefix}actor"] = 1.0  # "Rwandan authorities", "Turkish agents": the state acting
             features[f"{kind}|{prefix}actor|{where}"] = 1.0
-        if _REQUESTER.match(text, nearest.end) or re.search(r"\brequest\s+(?:of|from|by)\s+(?:the\s+)?$", text[: nearest.start]):
+        if _REQUESTER.match(text, nearest.end) or re.search(
+            r"\brequest\s+(?:of|from|by)\s+(?:the\s+)?$", text[: nearest.start]
+        ):
             features[f"{prefix}requester"] = 1.0  # "at Dushanbe's request": the state asking for the person
             features[f"{kind}|{prefix}requester"] = 1.0
         break
@@ -317,7 +350,7 @@ class TransferModel:
             weights={str(k): float(v) for k, v in weights.items()},
             bias=float(data.get("bias", 0.0)),
             threshold=float(data.get("threshold", 0.5)),
-            threshold_rules=float(data.get("threshold_rules", data.get("threshold", 0.5))),
+            threshold_rules=float(data.get("threshold_rules") or data.get("threshold") or 0.5),
             manifest=dict(data.get("manifest") or {}),
         )
 
@@ -354,6 +387,12 @@ def decide(
         needed = model.threshold_rules if "rule=exact" in candidate.features else model.threshold
         if score >= needed and (candidate.key not in best or score > best[candidate.key][0]):
             best[candidate.key] = (score, candidate)
+    # A removal is told as a deportation or as an abduction, not both: the likelier reading of the pair stays.
+    for kind, sender, receiver in list(best):
+        if kind is IncidentKind.ABDUCTION and (IncidentKind.DEPORTATION, sender, receiver) in best:
+            other: Key = (IncidentKind.DEPORTATION, sender, receiver)
+            loser = other if best[other][0] < best[(kind, sender, receiver)][0] else (kind, sender, receiver)
+            del best[loser]
     accepted: list[ExtractedIncident] = []
     taken: set[int] = set()
     for key, (score, candidate) in sorted(best.items(), key=lambda item: item[1][1].cue_start):
@@ -421,7 +460,9 @@ def _build(
     people = people[:3] if re.search(r"\b(?:he|she|him|her|his)\b", clause, re.I) or len(people) == 1 else []
     count: int | None = len(people) if people else None
     if count is None:
-        number = re.search(r"\b(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?!percent)", clause)
+        number = re.search(
+            r"\b(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?!percent)", clause
+        )
         if number is not None:
             count = number_value(number.group(1))
     dates = find_dates(sentence, year=year)
