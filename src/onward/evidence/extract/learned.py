@@ -86,6 +86,7 @@ _ACTOR = re.compile(
     re.I,
 )
 _REQUESTER = re.compile(r"(?:['’]s)\s+(?:\w+\s+)?(?:request|demand|behalf|petition)", re.I)
+_PREPOSITIONS = frozenset({"to", "from", "in", "into", "by", "of", "at", "back"})
 _WORD = re.compile(r"[a-z]+", re.I)
 _STOP = frozenset(
     [
@@ -211,6 +212,11 @@ def _role_features(
             features[f"{prefix}{where}|p1={words[-1]}"] = 1.0
         if len(words) == 2:
             features[f"{prefix}p2={words[0]}_{words[1]}"] = 1.0
+        if words and words[-1] in _PREPOSITIONS:
+            # "extradited … to Tunisia", "arrested in Moscow": the preposition, the side and the reach together
+            near = "near" if distance <= 60 and not re.search(r"[;:]|\.\s", between) else "far"
+            features[f"{prefix}{where}|{side}|{near}|p1={words[-1]}"] = 1.0
+            features[f"{kind}|{prefix}{where}|{side}|{near}|p1={words[-1]}"] = 1.0
         after = _words(text[nearest.end : nearest.end + 25])[:1]
         if after:
             features[f"{prefix}n1={after[0]}"] = 1.0
