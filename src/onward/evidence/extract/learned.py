@@ -348,7 +348,7 @@ class TransferModel:
         except json.JSONDecodeError as error:
             raise InputError(f"{source}: not a transfer model (JSON: {error.msg})") from None
         if not isinstance(data, dict) or data.get("format") != "onward-transfer-model/1":
-            raise InputError(f"{source}: expected format onward-transfer-model/1", hint="rebuild it with make model")
+            raise InputError(f"{source}: expected format onward-transfer-model/1", hint="rebuild it with `make model`")
         weights = data.get("weights")
         if not isinstance(weights, dict):
             raise InputError(f"{source}: weights: expected an object of feature weights")
