@@ -23,7 +23,9 @@ playwright_sync = pytest.importorskip("playwright.sync_api")
 DOCUMENTS = {
     "wrong-destination.txt": "Eleven asylum seekers were forcibly returned from Ukraine to Russia.\n",
     "same-transfer.txt": "Ukraine forcibly returned eleven Uzbek asylum seekers to Uzbekistan in 2006.\n",
-    "keyboard-correct.txt": "In February 2006 the authorities of Ukraine forcibly returned 11 asylum seekers to Russia.\n",
+    "keyboard-correct.txt": (
+        "In February 2006 the authorities of Ukraine forcibly returned 11 asylum seekers to Russia.\n"
+    ),
     "keyboard-merge.txt": "Ukraine deported eleven asylum seekers to Russia.\n",
 }
 TO_CORRECT = "Eleven asylum seekers were forcibly returned from Ukraine to Russia"

@@ -266,6 +266,8 @@ def candidates(
         if country and country not in pool:
             pool.append(country)
         pool = pool[:7]
+        if len(pool) < 2:
+            continue  # no pair of states to read: nothing to propose from this sentence
         window = _words(sentence.text)
         names = [n for n in find_names(sentence.text, gazetteer) if " " in n.text]
         for name, cue_start, cue_end, kinds in cues:
