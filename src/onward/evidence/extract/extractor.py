@@ -3,7 +3,8 @@ the exact words that say so, for a person to review.
 
 "In a 2006 case, UNHCR stated that Ukraine forcibly returned 11 Uzbek asylum seekers to Uzbekistan" gives a
 forcible return UA → UZ of 11 asylum seekers in 2006, quoting "Ukraine forcibly returned 11 Uzbek asylum seekers
-to Uzbekistan". Everything is rule-based and explainable: each proposal names the ``rule`` that produced it.
+to Uzbekistan". The rules are explainable: each proposal names the ``rule`` that produced it ("learned" when the
+transfer model proposed a triple the rules did not, see ``learned``).
 """
 
 from __future__ import annotations
