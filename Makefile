@@ -6,7 +6,7 @@ EXAMPLE := examples/ablyazov/case.yaml
 
 OUT := out
 
-.PHONY: setup demo examples test lint typecheck unit browser web-assets lock schema
+.PHONY: setup demo examples test lint typecheck unit browser web-assets lock schema model
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,10 @@ web-assets:
 test: lint typecheck unit
 
 # Maintainers: refresh the lock after changing dependencies in pyproject.toml.
+# The extractor's transfer model, from the annotations in data/eval and the texts in ../shared (see data/eval/README.md)
+model: setup
+	$(BIN)/python scripts/train_extractor.py -C 0.5 --gold ../shared/eval/gold_dev.jsonl
+
 lock: setup
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
 

@@ -18,17 +18,20 @@ playwright_sync = pytest.importorskip("playwright.sync_api")
 
 # One short document per proposal, each retelling the transfer the fixture letter reports (Ukraine,
 # February 2006, eleven asylum seekers returned to Uzbekistan), worded so the extractor proposes one incident
-# from each; the quote each proposal rests on is how the tests find it on the page.
+# from each; the quote each proposal rests on is how the tests find it on the page. A proposal always names
+# both states, so the ones to correct name the wrong destination.
 DOCUMENTS = {
-    "no-destination.txt": "Eleven asylum seekers were forcibly returned from Ukraine.\n",
+    "wrong-destination.txt": "Eleven asylum seekers were forcibly returned from Ukraine to Russia.\n",
     "same-transfer.txt": "Ukraine forcibly returned eleven Uzbek asylum seekers to Uzbekistan in 2006.\n",
-    "keyboard-correct.txt": "In February 2006 the authorities of Ukraine forcibly returned 11 asylum seekers.\n",
-    "keyboard-merge.txt": "Ukraine deported eleven asylum seekers.\n",
+    "keyboard-correct.txt": (
+        "In February 2006 the authorities of Ukraine forcibly returned 11 asylum seekers to Russia.\n"
+    ),
+    "keyboard-merge.txt": "Ukraine deported eleven asylum seekers to Russia.\n",
 }
-TO_CORRECT = "Eleven asylum seekers were forcibly returned from Ukraine"
+TO_CORRECT = "Eleven asylum seekers were forcibly returned from Ukraine to Russia"
 TO_MERGE = "Ukraine forcibly returned eleven Uzbek asylum seekers to Uzbekistan"
-TO_CORRECT_BY_KEYBOARD = "Ukraine forcibly returned 11 asylum seekers"
-TO_MERGE_BY_KEYBOARD = "Ukraine deported eleven asylum seekers"
+TO_CORRECT_BY_KEYBOARD = "Ukraine forcibly returned 11 asylum seekers to Russia"
+TO_MERGE_BY_KEYBOARD = "Ukraine deported eleven asylum seekers to Russia"
 KNOWN_INCIDENT = "ua-uz-2006-02"  # in the shipped knowledge base (data/curated)
 LAPTOP = {"width": 1366, "height": 768}
 TAB_LIMIT = 200  # more Tab presses than the queue has stops: reaching none of them fails the test
@@ -149,13 +152,13 @@ def test_correct_the_fields_with_a_mistake_shown_beside_its_field(
     editor.goto(f"{server.url}/review")
     article = _proposal(editor, TO_CORRECT)
     proposal_id = _proposal_id(article)
-    assert "UA → ?" in article.locator("h2").inner_text()  # the extractor found no destination
+    assert "UA → RU" in article.locator("h2").inner_text()  # the destination the reviewer corrects
     correction = article.locator("details.review-edit")
     assert correction.get_attribute("open") is None  # folded until asked for
     correction.locator("summary", has_text="Correct the fields").click()
     to_state = correction.get_by_label("To (state code)")
     assert to_state.is_visible()
-    assert to_state.input_value() == ""
+    assert to_state.input_value() == "RU"
     assert correction.get_by_label("From (state code)").input_value() == "UA"
     to_state.fill("XX")
     article.screenshot(path=str(screenshots / "31-review-correct-open.png"))
@@ -253,6 +256,7 @@ def test_correct_the_fields_with_the_keyboard_only(
     for name in ("kind", "status", "from_state", "to_state"):
         editor.keyboard.press("Tab")
         assert _focused_id(editor) == f"f-{proposal_id}-{name}"
+    editor.keyboard.press("Control+a")  # the proposed destination, replaced
     editor.keyboard.type("UZ")
     article.screenshot(path=str(screenshots / "36-review-keyboard-correct.png"))
     _tab_to(editor, correction.get_by_role("button", name="Accept with changes"))

@@ -3,6 +3,7 @@
 onward eval extraction ../shared/eval/gold_dev.jsonl
 onward eval extraction gold.jsonl --format json --show-misses
 onward eval search ../shared/eval/gold_dev.jsonl --postgres postgresql+psycopg://postgres@127.0.0.1:5432/test
+onward eval extraction data/eval/annotations_fh.jsonl --split heldout   # text rejoined from ../shared
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from rich.table import Table
 from onward.cli import eval_backtest
 from onward.cli.context import FORMAT_OPTION, AppContext, OutputFormat, context_of
 from onward.errors import ConfigurationError, InputError
+from onward.eval.annotations import is_annotation_file, read_annotations
 from onward.eval.extraction import ExtractionReport, Listed, evaluate
 from onward.eval.gold import read_gold
 from onward.eval.search import JudgedQuery, SearchScore, evaluate_search, load_corpus, read_judged
@@ -34,6 +36,14 @@ def extraction(
     gold: Path = typer.Argument(..., metavar="GOLD.jsonl", help="gold annotations, one passage per line"),
     output: OutputFormat = FORMAT_OPTION,
     show_misses: bool = typer.Option(False, "--show-misses", help="list every miss and false positive"),
+    corpus: Path = typer.Option(
+        Path("../shared/data/freedom_house/fiw_texts_2017_2023.jsonl.gz"),
+        "--corpus",
+        help="Freedom House texts, for annotation files that keep locators instead of text",
+    ),
+    split: list[str] = typer.Option(
+        [], "--split", help="only these splits of an annotation file (train, heldout); default all"
+    ),
 ) -> None:
     """Score the incident extractor: precision, recall, F1 (kind + from + to) and per-field accuracy."""
     # spaCy loads with the extractor (seconds): imported only when this command runs, not with every command.
@@ -41,7 +51,10 @@ def extraction(
 
     app_ctx = context_of(ctx)
     extractor = default_extractor()
-    passages = read_gold(gold, extractor.gazetteer)
+    if is_annotation_file(gold):
+        passages = read_annotations(gold, corpus=corpus, splits=split or None)
+    else:
+        passages = read_gold(gold, extractor.gazetteer)
     report = evaluate(passages, lambda text, year, country: extractor.extract(text, year=year, country=country))
     if output is OutputFormat.JSON:
         data = report.as_dict()

@@ -55,7 +55,8 @@ def _problem(path: Path, line: int, where: str, expected: str, found: object) ->
     return InputError(f"{path}:{line}: {where}: expected {expected}, found {found!r}")
 
 
-def _incident(path: Path, line: int, index: int, raw: Any) -> GoldIncident:
+def incident_of(path: Path, line: int, index: int, raw: Any) -> GoldIncident:
+    """One incident of a gold line, checked; a bad field names file, line and field."""
     where = f"incidents[{index}]"
     if not isinstance(raw, dict):
         raise _problem(path, line, where, "an object", raw)
@@ -112,7 +113,7 @@ def read_gold(path: Path, gazetteer: Gazetteer) -> list[GoldPassage]:
                 year=year if isinstance(year, int) else None,
                 country=country,
                 text=text,
-                incidents=tuple(_incident(path, number, i, item) for i, item in enumerate(incidents)),
+                incidents=tuple(incident_of(path, number, i, item) for i, item in enumerate(incidents)),
             )
         )
     if not passages:

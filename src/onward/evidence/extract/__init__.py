@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from onward.evidence.extract.extractor import IncidentExtractor
+from onward.evidence.extract.learned import TransferModel
 from onward.gazetteer import Gazetteer
 from onward.model.incident import ExtractedIncident
 
@@ -18,8 +19,8 @@ __all__ = ["IncidentExtractor", "default_extractor", "extract_incidents"]
 
 @cache
 def default_extractor() -> IncidentExtractor:
-    """The extractor over the packaged gazetteer, built once per process (it holds no state between passages)."""
-    return IncidentExtractor(Gazetteer.default())
+    """The extractor over the packaged gazetteer and transfer model, built once per process (holds no state)."""
+    return IncidentExtractor(Gazetteer.default(), TransferModel.load())
 
 
 def extract_incidents(text: str, *, year: int | None, country: str | None) -> list[ExtractedIncident]:

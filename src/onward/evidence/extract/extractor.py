@@ -3,7 +3,8 @@ the exact words that say so, for a person to review.
 
 "In a 2006 case, UNHCR stated that Ukraine forcibly returned 11 Uzbek asylum seekers to Uzbekistan" gives a
 forcible return UA → UZ of 11 asylum seekers in 2006, quoting "Ukraine forcibly returned 11 Uzbek asylum seekers
-to Uzbekistan". Everything is rule-based and explainable: each proposal names the ``rule`` that produced it.
+to Uzbekistan". The rules are explainable: each proposal names the ``rule`` that produced it ("learned" when the
+transfer model proposed a triple the rules did not, see ``learned``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from onward.evidence.extract import cues
 from onward.evidence.extract.context import alternatives, membership, roles_around
 from onward.evidence.extract.dates import find_dates
 from onward.evidence.extract.derived import ClauseView, detention_for, request_for
+from onward.evidence.extract.learned import CUE, TransferModel, decide
 from onward.evidence.extract.names import find_names
 from onward.evidence.extract.passage import Passage, Sentence, clause_bounds, event_date, local_part
 from onward.evidence.extract.patterns import BARE_PLURAL, FOREIGN, INSTITUTION_AFTER, INSTITUTION_BEFORE, SPECIFIED
@@ -31,14 +33,29 @@ from onward.model.states import is_state
 
 
 class IncidentExtractor:
-    """Reads passages and proposes incidents; build once and reuse (the trigger matcher takes a moment to build)."""
+    """Reads passages and proposes incidents; build once and reuse (the trigger matcher takes a moment to build).
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    With a ``model`` (see ``learned``), the rules' proposals are candidates among others and the model decides
+    which (kind, from, to) triples are proposed; without one, the rules alone decide. Either way a proposal
+    always names its kind, its sending state and its receiving state.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, model: TransferModel | None = None) -> None:
         self.gazetteer = gazetteer
         self.triggers = TriggerFinder()
+        self.model = model
 
     def extract(self, text: str, *, year: int | None, country: str | None) -> list[ExtractedIncident]:
         """Incidents proposed from ``text``; ``year`` dates bare months, ``country`` is the reporting state."""
+        proposed = self.extract_by_rules(text, year=year, country=country)
+        if self.model is None:
+            return [i for i in proposed if i.from_state is not None and i.to_state is not None]
+        if not proposed and not CUE.search(text):
+            return []  # most passages report no transfer: nothing else to read
+        return decide(self.model, text, year=year, country=country, gazetteer=self.gazetteer, proposed=proposed)
+
+    def extract_by_rules(self, text: str, *, year: int | None, country: str | None) -> list[ExtractedIncident]:
+        """What the rules alone propose, unresolved states included (the model's input)."""
         if country is not None and not is_state(country):
             raise InputError(
                 f"the reporting state must be an ISO 3166-1 alpha-2 code (or none), not {country!r}",
