@@ -84,3 +84,30 @@ def test_cli_lists_deadlines_writes_ics_and_reminders(tmp_path: Path, capsys: py
     bad = run_cli(capsys, "case", "deadlines", str(path), "--today", "13/01/2014")
     assert bad.code == 2
     assert "--today" in bad.err
+
+
+def test_validate_warns_of_a_passed_time_limit_and_a_step_out_of_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    late = CASE.replace("as_of: 2014-01-10", "as_of: 2014-03-01") + (
+        "  - {id: decree, date: 2014-02-01, body: Conseil d'État, stage: conseil_etat, outcome: pending,\n"
+        "     requests: [req-ru]}\n"
+    )
+    path = tmp_path / "case.yaml"
+    path.write_text(late, encoding="utf-8")
+    result = run_cli(capsys, "case", "validate", str(path), "--format", "json")
+    assert result.code == 0, result.err  # warnings never make a file invalid
+    warnings = json.loads(result.out)["warnings"]
+    out_of_order = next(w for w in warnings if w["path"] == "proceedings[1].stage")
+    assert "cannot follow" in out_of_order["message"]
+    assert out_of_order["line"] == 14
+    shown = run_cli(capsys, "case", "validate", str(path))
+    assert shown.code == 0
+    assert "warning" in shown.out
+    assert "case.yaml:14" in shown.out
+
+    path.write_text(CASE.replace("as_of: 2014-01-10", "as_of: 2014-03-01"), encoding="utf-8")
+    warnings = json.loads(run_cli(capsys, "case", "validate", str(path), "--format", "json").out)["warnings"]
+    (passed,) = warnings
+    assert passed["path"] == "proceedings[0].date"
+    assert "ran out on 2014-01-14" in passed["message"]

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError, create_model
 
 from onward.casefile.consistency import check_consistency
+from onward.casefile.warnings import procedure_warnings
 from onward.errors import CaseFileError, InputError, Problem
 from onward.model.base import partial
 from onward.model.case import Case
@@ -53,6 +54,12 @@ def parse_case(text: str, file: str = "<case>") -> tuple[Case | None, list[Probl
 
 def read_case(path: Path) -> tuple[Case | None, list[Problem]]:
     return parse_case(_read_text(path), str(path))
+
+
+def case_file_warnings(path: Path, case: Case) -> list[Problem]:
+    """What a valid case file still deserves a warning for (``casefile.warnings``), located in it."""
+    root = parse_yaml(_read_text(path), "case files")
+    return procedure_warnings(str(path), root, case)
 
 
 def load_case(path: Path) -> Case:

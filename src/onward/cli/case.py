@@ -7,9 +7,10 @@ from dataclasses import asdict
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
-from onward.casefile.io import dump_case, load_case, read_case
+from onward.casefile.io import case_file_warnings, dump_case, load_case, read_case
 from onward.cli.case_view import render_case
 from onward.cli.context import FORMAT_OPTION, OutputFormat, context_of
 from onward.cli.timeline_view import render_timeline, timeline_document
@@ -38,8 +39,16 @@ def validate(ctx: typer.Context, file: Path, output: OutputFormat = FORMAT_OPTIO
     """Check a case file and report every problem at once (exit 1 if there is any)."""
     app_ctx = context_of(ctx)
     case, problems = read_case(file)
+    warnings = case_file_warnings(file, case) if case is not None else []
     if output is OutputFormat.JSON:
-        app_ctx.print_json({"file": str(file), "valid": case is not None, "problems": [asdict(p) for p in problems]})
+        app_ctx.print_json(
+            {
+                "file": str(file),
+                "valid": case is not None,
+                "problems": [asdict(p) for p in problems],
+                "warnings": [asdict(w) for w in warnings],
+            }
+        )
         if problems:
             raise typer.Exit(1)
         return
@@ -51,6 +60,8 @@ def validate(ctx: typer.Context, file: Path, output: OutputFormat = FORMAT_OPTIO
         f"{len(case.proceedings)} proceedings, {len(case.assurances)} assurances, "
         f"{len(case.sources)} sources"
     )
+    for warning in warnings:
+        app_ctx.console.print(f"[yellow]warning[/yellow] {escape(warning.render())}", highlight=False)
 
 
 @app.command()
