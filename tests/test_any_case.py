@@ -36,7 +36,7 @@ days = st.dates(min_value=dt.date(2005, 1, 1), max_value=dt.date(2024, 12, 31))
 def case_documents(draw: st.DrawFn) -> dict[str, Any]:
     custodial = draw(st.sampled_from(CUSTODIAL))
     as_of = draw(days)
-    feared = draw(st.sampled_from(WORLD))
+    feared = draw(st.sampled_from([c for c in WORLD if c != custodial]))  # one does not fear the state one is in
     requesting = draw(st.lists(st.sampled_from(WORLD), max_size=2, unique=True))
     requests = [
         {"id": f"req-{code.lower()}", "requesting_state": code, "received": (as_of - dt.timedelta(days=90)).isoformat()}
