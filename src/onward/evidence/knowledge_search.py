@@ -8,6 +8,9 @@ tokenised like a passage and matched against the same parsed query here, identic
 
 from __future__ import annotations
 
+import datetime as dt
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,6 +20,9 @@ from onward.kb import vocabulary as v
 from onward.kb.records import KnownIncident, KnownJudgment, SubjectFacts
 from onward.kb.view import KnowledgeView
 from onward.model.states import is_state, state_name
+from onward.store import kb as kb_store
+
+_INDEX_SIZE = 8
 
 _STATE_PROPERTIES = (v.FROM_STATE, v.TO_STATE, v.RESPONDENT, v.DESTINATION, v.ONWARD_DESTINATION)
 
@@ -63,6 +69,52 @@ def _judgment_title(known: KnownJudgment) -> str:
     return known.text(v.CASE_NAME) or f"application no. {known.application_no}"
 
 
+@dataclass(frozen=True)
+class _Indexed:
+    """One record as the search reads it: its hit without a score, and its indexed words."""
+
+    hit: KnowledgeHit
+    words: tuple[str, ...]
+
+
+class _Index:
+    """The knowledge base's records tokenised once per (store, revision, date, outcomes withheld): assembling
+    every incident and judgment costs far more than matching a query against them."""
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[tuple[int, str, dt.date, bool], list[_Indexed]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def records(self, view: KnowledgeView) -> list[_Indexed]:
+        with view.store.read() as connection:
+            revision = kb_store.revision(connection)
+        key = (id(view.store), revision, view.as_of, view.withhold_outcomes)
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+        built = _build(view)
+        with self._lock:
+            self._entries[key] = built
+            while len(self._entries) > _INDEX_SIZE:
+                self._entries.popitem(last=False)
+        return built
+
+
+def _build(view: KnowledgeView) -> list[_Indexed]:
+    records: list[tuple[str, SubjectFacts, str]] = [("incident", i, _incident_title(i)) for i in view.incidents()]
+    records += [("judgment", j, _judgment_title(j)) for j in view.judgments()]
+    built = []
+    for kind, record, title in records:
+        date = record.text(v.DATE) if kind == "incident" else record.text(v.JUDGMENT_DATE)
+        hit = KnowledgeHit(kind, record.id, title, date, _states(record), tuple(record.sources), 0)
+        built.append(_Indexed(hit, _words(record)))
+    return built
+
+
+_INDEX = _Index()
+
+
 def search_knowledge(
     view: KnowledgeView, query_text: str, *, countries: Iterable[str] = (), limit: int = 20
 ) -> list[KnowledgeHit]:
@@ -71,18 +123,14 @@ def search_knowledge(
     wanted = set(countries)
     looked_for = terms(query)
     hits: list[KnowledgeHit] = []
-    records: list[tuple[str, SubjectFacts, str]] = [("incident", i, _incident_title(i)) for i in view.incidents()]
-    records += [("judgment", j, _judgment_title(j)) for j in view.judgments()]
-    for kind, record, title in records:
-        words = _words(record)
-        states = _states(record)
-        if wanted and not wanted & set(states):
+    for indexed in _INDEX.records(view):
+        hit, words = indexed.hit, indexed.words
+        if wanted and not wanted & set(hit.states):
             continue
         if not matches(query, words):
             continue
         score = sum(1 for term in looked_for for word in words if _hit(term.words[0], term.prefix, word))
-        date = record.text(v.DATE) if kind == "incident" else record.text(v.JUDGMENT_DATE)
-        hits.append(KnowledgeHit(kind, record.id, title, date, states, tuple(record.sources), score))
+        hits.append(KnowledgeHit(hit.kind, hit.id, hit.title, hit.date, hit.states, hit.sources, score))
     hits.sort(key=lambda h: (-h.score, h.date or "", h.id))
     return hits[:limit]
 
