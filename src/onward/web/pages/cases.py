@@ -121,9 +121,14 @@ def _import(request: Request, caller: Principal, text: str, name: str, as_id: st
 
 @router.get("/cases/{case_id}")
 def show_case(request: Request, case_id: str, caller: Caller, flash: str | None = None) -> Response:
+    note = translator(language_of(request))(_FLASHES[flash]) if flash in _FLASHES else None
+    return _case_overview(request, caller, case_id, flash=note)
+
+
+def _case_overview(request: Request, caller: Principal, case_id: str, **extra: Any) -> Response:
+    """The case page: the case, who works on it, and what the caller may do with its ownership."""
     case, version = read_case(request, caller, case_id)
     members = casework.members(request, caller, case_id)
-    note = translator(language_of(request))(_FLASHES[flash]) if flash in _FLASHES else None
     return case_page(
         request,
         caller,
@@ -132,7 +137,7 @@ def show_case(request: Request, case_id: str, caller: Caller, flash: str | None 
         case=case,
         version=version,
         members=members,
-        flash=note,
+        **extra,
         **_ownership(request, caller, case_id),
     )
 
@@ -168,20 +173,7 @@ def share(
     try:
         casework.share_case(request, caller, case_id, username)
     except InputError as error:
-        case, version = read_case(request, caller, case_id)
-        members = casework.members(request, caller, case_id)
-        return case_page(
-            request,
-            caller,
-            "case.html",
-            case_id,
-            case=case,
-            version=version,
-            members=members,
-            share_error=error.message,
-            flash=None,
-            **_ownership(request, caller, case_id),
-        )
+        return _case_overview(request, caller, case_id, share_error=error.message, flash=None)
     return redirect(f"/cases/{case_id}?flash=shared#sharing")
 
 
