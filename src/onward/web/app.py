@@ -38,6 +38,7 @@ from onward.web.pages import (
     case_edit,
     case_sections,
     cases,
+    deadlines,
     documents,
     drafting,
     evidence,
@@ -55,6 +56,7 @@ API_ROUTERS: tuple[APIRouter, ...] = (api_cases.router, api_accounts.router, api
 PAGE_ROUTERS: tuple[APIRouter, ...] = (
     page_auth.router,
     cases.router,
+    deadlines.router,
     case_edit.router,
     case_sections.router,
     evidence.router,

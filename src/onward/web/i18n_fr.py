@@ -525,4 +525,18 @@ FRENCH: dict[str, str] = {
         "saisissez le code à usage unique de votre application d'authentification (ou un code de secours)"
     ),
     "wrong one-time code": "code à usage unique erroné",
+    "Deadlines": "Délais",
+    "Statutory time limits that run from a dated decision in the cases shared with you, earliest first.": (
+        "Délais légaux qui courent à compter d'une décision datée dans les dossiers partagés avec vous, "
+        "du plus proche au plus lointain."
+    ),
+    "Download for your calendar (iCalendar)": "Télécharger pour votre agenda (iCalendar)",
+    "Due": "Échéance",
+    "Step": "Étape",
+    "Strict": "Impératif",
+    "passed": "dépassé",
+    "No computable deadline: none runs from a dated decision recorded in your cases.": (
+        "Aucun délai calculable : aucun ne court à compter d'une décision datée enregistrée dans vos dossiers."
+    ),
+    "These cases could not be read here:": "Ces dossiers n'ont pas pu être lus ici :",
 }
